@@ -1,0 +1,22 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Foundation only: the design card rules out package dependencies.
+let package = Package(
+    name: "contractctl",
+    products: [
+        .library(name: "ContractKit", targets: ["ContractKit"]),
+        .executable(name: "contractctl", targets: ["contractctl"]),
+    ],
+    targets: [
+        .target(name: "ContractKit"),
+        .executableTarget(name: "contractctl", dependencies: ["ContractKit"]),
+        // The tests depend on the executable so that `swift test` builds the
+        // binary the end-to-end tests run.
+        .testTarget(
+            name: "ContractKitTests",
+            dependencies: ["ContractKit", "contractctl"],
+            exclude: ["Golden"]
+        ),
+    ]
+)

@@ -1,0 +1,97 @@
+import Foundation
+
+/// The contracts of a fixtures folder, loaded and validated together.
+public struct ContractSet: Sendable {
+    public var contracts: [Contract]
+    /// The folder they were read from.
+    public var folder: String
+
+    /// The contract with this document number or alias.
+    public func find(_ key: String) -> Contract? {
+        contracts.first { $0.id == key || $0.alias == key }
+    }
+}
+
+public enum ContractLoader {
+    /// Loads every `*.json` file of `folder`, sorted by file name. Collects
+    /// every problem of every file before throwing, so one run reports all.
+    public static func load(folder: String) throws(LoadErrors) -> ContractSet {
+        let url = URL(fileURLWithPath: folder)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+            throw LoadErrors([LoadError(.noInput, file: folder, "no such folder (give the contract fixtures with --fixtures DIR)")])
+        }
+        guard isDirectory.boolValue else {
+            throw LoadErrors([LoadError(.badData, file: folder, "is a file, expected a folder of contract fixtures")])
+        }
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: url.path).filter { $0.hasSuffix(".json") }.sorted()
+        } catch {
+            throw LoadErrors([LoadError(.io, file: folder, "cannot be listed: \(error.localizedDescription)")])
+        }
+        guard !names.isEmpty else {
+            throw LoadErrors([LoadError(.noInput, file: folder, "holds no contract fixtures (*.json)")])
+        }
+        var contracts: [Contract] = []
+        var files: [String] = []
+        var errors: [LoadError] = []
+        for name in names {
+            let display = (folder as NSString).appendingPathComponent(name)
+            do {
+                let contract = try loadFile(url.appendingPathComponent(name), displayName: display)
+                contracts.append(contract)
+                files.append(display)
+            } catch {
+                errors += error.errors
+            }
+        }
+        errors += duplicates(contracts, files: files)
+        guard errors.isEmpty else { throw LoadErrors(errors) }
+        return ContractSet(contracts: contracts, folder: folder)
+    }
+
+    /// Loads and validates one fixture file.
+    public static func loadFile(_ url: URL, displayName: String) throws(LoadErrors) -> Contract {
+        do {
+            let data = try JSONFile.read(url, displayName: displayName)
+            return try decode(data, file: displayName)
+        } catch let error as LoadError {
+            throw LoadErrors([error])
+        } catch let error as LoadErrors {
+            throw error
+        } catch {
+            throw LoadErrors([LoadError(.badData, file: displayName, "\(error)")])
+        }
+    }
+
+    /// Decodes and validates fixture text.
+    public static func decode(_ data: Data, file: String) throws(LoadErrors) -> Contract {
+        let contract: Contract
+        do {
+            contract = try JSONFile.decode(Contract.self, from: data, file: file)
+        } catch {
+            throw LoadErrors([error])
+        }
+        let problems = ContractValidator.problems(in: contract).map {
+            LoadError(.badData, file: file, location: $0.path, $0.message)
+        }
+        guard problems.isEmpty else { throw LoadErrors(problems) }
+        return contract
+    }
+
+    static func duplicates(_ contracts: [Contract], files: [String]) -> [LoadError] {
+        var errors: [LoadError] = []
+        var seen: [String: String] = [:]   // id or alias -> file
+        for (contract, file) in zip(contracts, files) {
+            for (key, path) in [(contract.id, "$.id"), (contract.alias, "$.alias")] {
+                if let other = seen[key] {
+                    errors.append(LoadError(.badData, file: file, location: path, "\"\(key)\" is already used by \(other); each contract needs its own id and alias"))
+                } else {
+                    seen[key] = file
+                }
+            }
+        }
+        return errors
+    }
+}

@@ -1,0 +1,57 @@
+/// The terms of one contract, as its document states them.
+///
+/// A contract is data: every computation reads these terms, and no Swift
+/// code names a particular contract. Every term carries the clause it comes
+/// from, so each computed figure can be traced to its sentence.
+public struct Contract: Codable, Sendable {
+    /// The version of the fixture format (1).
+    public var formatVersion: Int
+    /// The document number (合同编号), e.g. "11NMB2F023962026802".
+    public var id: String
+    /// A short name the CLI accepts besides the id, e.g. "minhang-2026".
+    public var alias: String
+    public var title: String
+    /// Other numbers the document gives (procurement or project numbers).
+    @DefaultEmpty public var otherNumbers: [Reference]
+    /// The seed document this fixture transcribes.
+    public var source: String?
+    /// "CNY"
+    public var currency: String
+    public var parties: Parties
+    public var signing: Signing
+    public var term: Term
+    public var price: Price
+    @DefaultEmpty public var instalments: [Instalment]
+    @DefaultEmpty public var guarantees: [Guarantee]
+    @DefaultEmpty public var serviceItems: [ServiceItem]
+    public var assessment: AssessmentSheet?
+    @DefaultEmpty public var penalties: [PenaltyRule]
+    public var renewal: Renewal?
+    @DefaultEmpty public var obligations: [Obligation]
+    /// Terms the document leaves blank or empty ("_____", "[/]").
+    @DefaultEmpty public var blanks: [Blank]
+    /// Readings of ambiguous text this fixture adopts.
+    @DefaultEmpty public var readings: [Reading]
+}
+
+/// A number or name the document gives, with where it gives it.
+public struct Reference: Codable, Sendable, Hashable {
+    public var kind: String
+    public var value: String
+    public var clause: String?
+}
+
+/// A term left blank in the document.
+public struct Blank: Codable, Sendable, Hashable {
+    public var clause: String
+    public var description: String
+    /// What the tool does about it (e.g. "no formula is invented").
+    public var consequence: String?
+}
+
+/// How the fixture reads a phrase the text leaves open.
+public struct Reading: Codable, Sendable, Hashable {
+    public var clause: String
+    public var text: String
+    public var reading: String
+}

@@ -1,0 +1,38 @@
+/// What happens when the term ends.
+public struct Renewal: Codable, Sendable {
+    public enum Kind: String, Codable, Sendable {
+        /// Renews by itself unless a party gives notice in time.
+        case automatic
+        /// The parties may negotiate a renewal.
+        case negotiated
+        /// One procurement, signed year by year.
+        case yearByYear
+    }
+    public var kind: Kind
+    public var clause: String
+    /// The length of a renewal.
+    public var period: PeriodSpec?
+    /// Notice must be given at least this long before the term ends.
+    public var noticeAtLeast: PeriodSpec?
+    public var text: String?
+}
+
+/// A dated or timed duty that is not a payment: a reminder, a report,
+/// an answer within a limit, notice before termination.
+public struct Obligation: Codable, Sendable {
+    public var id: String
+    public var clause: String
+    public var party: PartyRole
+    public var description: String
+    /// A limit: within this long after the trigger ...
+    public var within: PeriodSpec?
+    public var withinHours: Int?
+    public var withinMinutes: Int?
+    /// ... or at least this long before `before`.
+    public var atLeast: PeriodSpec?
+    public var before: DayRef?
+    /// How often it recurs ("monthly", "quarterly").
+    public var every: String?
+    /// The cases a rule applies to; an empty list is recorded as written.
+    public var cases: [String]?
+}

@@ -1,0 +1,116 @@
+/// An exact amount of money in fen (分), the smallest unit of CNY.
+///
+/// Amounts never pass through floating point: they are parsed from text,
+/// held as integer fen, and multiplied by rates in 128-bit integers,
+/// rounded once, half up, where the contract's figure is made.
+public struct Money: Hashable, Comparable, Sendable {
+    public var fen: Int64
+
+    public init(fen: Int64) { self.fen = fen }
+
+    public init(yuan: Int64) { self.fen = yuan * 100 }
+
+    public static let zero = Money(fen: 0)
+
+    public enum ParseError: Error, Equatable, CustomStringConvertible {
+        case notAnAmount(String)
+        case subFen(String)
+        case negative(String)
+        case tooLarge(String)
+
+        public var description: String {
+            switch self {
+            case .notAnAmount(let text):
+                return "\"\(text)\": expected an amount such as \"4149000.00\" (digits, at most two decimals, no separators)"
+            case .subFen(let text):
+                return "\"\(text)\": an amount has at most two decimals (fen); this one is finer than a fen"
+            case .negative(let text):
+                return "\"\(text)\": an amount here cannot be negative"
+            case .tooLarge(let text):
+                return "\"\(text)\": the amount is too large"
+            }
+        }
+    }
+
+    /// Parses "8298000", "4149000.00" or "0.5"; refuses sub-fen input such as
+    /// "1.005", separators, exponents and (unless allowed) negative amounts.
+    public init(parsing text: String, allowNegative: Bool = false) throws(ParseError) {
+        let parsed: DecimalText
+        do {
+            parsed = try DecimalText.parse(text[...])
+        } catch .tooManyDigits {
+            throw .tooLarge(text)
+        } catch {
+            throw .notAnAmount(text)
+        }
+        guard parsed.scale <= 2 else { throw .subFen(text) }
+        if parsed.negative && parsed.significand != 0 && !allowNegative { throw .negative(text) }
+        let (fen, overflow) = parsed.significand.multipliedReportingOverflow(by: parsed.scale == 2 ? 1 : (parsed.scale == 1 ? 10 : 100))
+        guard !overflow else { throw .tooLarge(text) }
+        self.fen = parsed.negative ? -fen : fen
+    }
+
+    public static func < (a: Money, b: Money) -> Bool { a.fen < b.fen }
+
+    public static func + (a: Money, b: Money) -> Money { Money(fen: a.fen + b.fen) }
+    public static func - (a: Money, b: Money) -> Money { Money(fen: a.fen - b.fen) }
+    public static func += (a: inout Money, b: Money) { a.fen += b.fen }
+
+    /// This amount times a whole count (periods, days, occurrences).
+    public func times(_ count: Int) -> Money { Money(fen: fen * Int64(count)) }
+
+    /// This amount times a percentage, rounded once, half up, to the fen.
+    public func times(_ percent: Percent) -> Money {
+        let numerator = Int128(fen) * Int128(percent.value.significand) * (percent.value.negative ? -1 : 1)
+        let denominator = 100 * powerOfTen(percent.value.scale)
+        return Money(fen: Int64(divideRoundingHalfUp(numerator, denominator)))
+    }
+
+    /// "8298000.00"
+    public var plain: String {
+        let sign = fen < 0 ? "-" : ""
+        let magnitude = fen.magnitude
+        let cents = magnitude % 100
+        return "\(sign)\(magnitude / 100).\(cents < 10 ? "0" : "")\(cents)"
+    }
+
+    /// "8,298,000.00"
+    public var grouped: String {
+        let sign = fen < 0 ? "-" : ""
+        let magnitude = fen.magnitude
+        var yuan = String(magnitude / 100)
+        var groups: [Substring] = []
+        while yuan.count > 3 {
+            groups.insert(yuan.suffix(3), at: 0)
+            yuan.removeLast(3)
+        }
+        groups.insert(Substring(yuan), at: 0)
+        let cents = magnitude % 100
+        return sign + groups.joined(separator: ",") + "." + (cents < 10 ? "0" : "") + String(cents)
+    }
+}
+
+extension Money: CustomStringConvertible {
+    public var description: String { plain }
+}
+
+extension Money: Codable {
+    /// Amounts in JSON are strings ("4149000.00"); a JSON number is refused
+    /// because a reader in between may have rounded it through a double.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        guard let text = try? container.decode(String.self) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected an amount as a string such as \"4149000.00\"")
+        }
+        do {
+            self = try Money(parsing: text)
+        } catch {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(plain)
+    }
+}

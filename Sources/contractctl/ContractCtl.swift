@@ -1,0 +1,56 @@
+import ContractKit
+import Foundation
+
+/// The entry point: finds the command, runs it, and turns every failure
+/// into one clear line on stderr and a sysexits code.
+@main
+enum ContractCtl {
+    static var commands: [any Command.Type] { [PaymentsCommand.self, CheckCommand.self, CalendarCommand.self, AmountWordsCommand.self] }
+
+    static let usage = """
+        usage: contractctl COMMAND [OPTIONS]
+
+        A contract and SLA compliance ledger for operations and cloud-service contracts.
+
+        commands:
+        \(commands.map { "  " + $0.name.padding(toLength: 14, withPad: " ", startingAt: 0) + $0.summary }.joined(separator: "\n"))
+
+        Run 'contractctl COMMAND --help' for a command's options.
+        """
+
+    static func main() {
+        let (output, errors, code) = run(Array(CommandLine.arguments.dropFirst()))
+        FileHandle.standardOutput.write(Data(output.utf8))
+        FileHandle.standardError.write(Data(errors.utf8))
+        exit(code)
+    }
+
+    /// Runs a command line; returns stdout, stderr and the exit code.
+    static func run(_ argv: [String]) -> (String, String, Int32) {
+        guard let first = argv.first else { return ("", usage + "\n", 64) }
+        if first == "-h" || first == "--help" || first == "help" {
+            if first == "help", argv.count > 1, let command = commands.first(where: { $0.name == argv[1] }) {
+                return (command.usage + "\n", "", 0)
+            }
+            return (usage + "\n", "", 0)
+        }
+        guard let command = commands.first(where: { $0.name == first }) else {
+            return ("", "contractctl: error: unknown command '\(first)'\n\n" + usage + "\n", 64)
+        }
+        do throws(CommandFailure) {
+            let arguments: Arguments
+            do {
+                arguments = try Arguments(Array(argv.dropFirst()), options: command.options)
+            } catch {
+                throw error.failure
+            }
+            if arguments.help { return (command.usage + "\n", "", 0) }
+            let result = try command.run(arguments)
+            return (result.output, "", result.exitCode)
+        } catch {
+            var text = error.messages.map { "contractctl: error: \($0)\n" }.joined()
+            if error.showUsage { text += "\n" + command.usage + "\n" }
+            return ("", text, error.exitCode)
+        }
+    }
+}

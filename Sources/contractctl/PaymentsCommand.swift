@@ -1,0 +1,54 @@
+import ContractKit
+
+/// `contractctl payments`: every instalment, its amount, due date, conditions and status.
+enum PaymentsCommand: Command {
+    static let name = "payments"
+    static let summary = "every payment instalment: amount, due date, conditions, status"
+    static let usage = """
+        usage: contractctl payments [--contract ID|ALIAS]... [--as-of DAY] [--format table|json|csv]
+                                    [--fixtures DIR] [--calendar FILE]
+
+        Lists each instalment of each contract with its amount (worked from the
+        price clause), its due date worked out to the official calendar (Civil
+        Code Arts. 201-203), the conditions it waits on, its status as of a day,
+        and the clause it comes from.
+
+        A due date that waits on an event not yet recorded (an invoice, an
+        acceptance) is shown as its earliest possible day (≥ DAY in the table,
+        earliestDueDate in JSON), or as not known when the terms give no first
+        possible day. Statuses: conditional (a condition such as an assessment
+        average is undetermined), waiting (on an event), open, overdue.
+
+        options:
+          --contract ID|ALIAS  only this contract (repeatable); the document number or
+                               its alias, e.g. minhang-2026
+          --as-of DAY          the day the statuses are for, YYYY-MM-DD
+                               (default: today in Asia/Shanghai)
+          --format FORMAT      table (default), json or csv
+        \(Common.helpText)
+          -h, --help           show this help
+        """
+    static let options = [Common.contract, Common.asOf, Common.format, Common.fixtures, Common.calendar]
+
+    static func run(_ arguments: Arguments) throws(CommandFailure) -> CommandResult {
+        guard arguments.positionals.isEmpty else {
+            throw CommandFailure(usage: "unexpected argument '\(arguments.positionals[0])'")
+        }
+        let format: Format
+        let asOf: CalendarDay
+        do {
+            format = try Format.parse(arguments.value("format"))
+            asOf = try Common.asOf(arguments)
+        } catch {
+            throw error.failure
+        }
+        let calendar = try Common.calendar(arguments)
+        let contracts = try Common.contracts(arguments)
+        let lines = Payments.lines(for: contracts, asOf: asOf, calendar: calendar)
+        switch format {
+        case .table: return CommandResult(output: PaymentsReport.table(lines, asOf: asOf))
+        case .json: return CommandResult(output: PaymentsReport.json(lines, asOf: asOf))
+        case .csv: return CommandResult(output: PaymentsReport.csv(lines))
+        }
+    }
+}
