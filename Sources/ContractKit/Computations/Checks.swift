@@ -34,7 +34,12 @@ public enum Checks {
         conditionWindows(contract, add)
         for (role, party) in [("buyer", contract.parties.buyer), ("supplier", contract.parties.supplier)] {
             for variant in party.nameVariants {
-                add(.warning, "name-variant", variant.clause, "the \(role) is named \"\(variant.name)\" here but \"\(party.name)\" in the contract")
+                let quote = variant.text.map { " (\"\($0)\")" } ?? ""
+                if let expected = variant.expected {
+                    add(.warning, "name-variant", variant.clause, "\"\(variant.name)\" here\(quote), where the contract names the \(role) \"\(party.name)\" (\"\(expected)\")")
+                } else {
+                    add(.warning, "name-variant", variant.clause, "the \(role) is named \"\(variant.name)\" here\(quote), but \"\(party.name)\" in the contract")
+                }
             }
         }
         for signature in contract.signing.signatures where signature.date == nil {
@@ -122,40 +127,42 @@ public enum Checks {
         if let covers = contract.price.covers?.period, let start = dates.termStart, let end = dates.termEnd?.day {
             let paidThrough = calendar.end(of: covers, after: start.adding(days: -1), rollOver: false).day
             if paidThrough < end {
-                add(.warning, "schedule-short", contract.price.covers.map { _ in contract.price.total.clause } ?? clauses,
+                add(.warning, "schedule-short", contract.price.total.clause,
                     "the price (\(total.grouped)) and the schedule (\(sum.grouped)) pay for \(covers.description) of service, to \(paidThrough), but the service term runs \(start) to \(end) (\(contract.term.clause)); no payment is scheduled for the rest")
             }
         }
     }
 
-    /// Signature dates against the signing date and the service term.
+    /// Signature dates against the signing date and the service term: one
+    /// finding per signature date, with every reason it is inconsistent.
     static func dates(_ contract: Contract, calendar: WorkCalendar, _ add: Add) {
         let signing = contract.signing
-        let dated = signing.signatures.filter { $0.date != nil }
         let term = ContractDates(contract, calendar: calendar)
-        if let stated = signing.date {
-            var byDate: [CalendarDay: [Signature]] = [:]
-            for signature in dated where signature.date != stated {
-                byDate[signature.date ?? stated, default: []].append(signature)
-            }
-            for (day, signatures) in byDate.sorted(by: { $0.key < $1.key }) {
-                let who = signatures.map(\.party.rawValue).joined(separator: " and ")
-                let years = abs(day.dayNumber - stated.dayNumber) / 365
-                let gap = years >= 1 ? " (\(years) year\(years == 1 ? "" : "s") \(day < stated ? "earlier" : "later"))" : ""
-                add(.error, "date-inconsistent", signatures[0].clause, "the \(who) signature is dated \(day), but the contract states it was signed \(stated) (\(signing.clause ?? "signing date"))\(gap)")
-            }
-        }
         if let start = term.termStart, let end = term.termEnd?.day, end < start {
             add(.error, "date-inconsistent", contract.term.clause, "the service term ends \(end), before it starts \(start)")
         }
-        for signature in dated {
-            guard let day = signature.date else { continue }
+        var byDate: [CalendarDay: [Signature]] = [:]
+        for signature in signing.signatures {
+            if let day = signature.date { byDate[day, default: []].append(signature) }
+        }
+        for (day, signatures) in byDate.sorted(by: { $0.key < $1.key }) {
+            var reasons: [String] = []
+            if let stated = signing.date, stated != day {
+                let years = abs(day.dayNumber - stated.dayNumber) / 365
+                let gap = years >= 1 ? "\(years) year\(years == 1 ? "" : "s") \(day < stated ? "before" : "after")" : (day < stated ? "before" : "after")
+                reasons.append("\(gap) the signing date the contract states, \(stated) (\(signing.clause ?? "signing date"))")
+            }
             if let start = term.termStart, day.adding(months: 12) < start {
-                add(.error, "date-inconsistent", signature.clause, "the \(signature.party.rawValue) signature is dated \(day), more than a year before the service term starts \(start) (\(contract.term.clause))")
+                reasons.append("more than a year before the service term starts, \(start) (\(contract.term.clause))")
             }
             if let end = term.termEnd?.day, day > end {
-                add(.error, "date-inconsistent", signature.clause, "the \(signature.party.rawValue) signature is dated \(day), after the service term ends \(end) (\(contract.term.clause))")
+                reasons.append("after the service term ends, \(end) (\(contract.term.clause))")
             }
+            guard !reasons.isEmpty else { continue }
+            let who = signatures.map(\.party.rawValue).joined(separator: " and ")
+            let clauses = signatures.map(\.clause).joined(separator: ", ")
+            let noun = signatures.count == 1 ? "signature is" : "signatures are"
+            add(.error, "date-inconsistent", clauses, "the \(who) \(noun) dated \(day): " + reasons.joined(separator: ", and "))
         }
     }
 

@@ -31,6 +31,12 @@ public struct BankAccount: Codable, Sendable, Hashable {
 }
 
 public struct NameVariant: Codable, Sendable, Hashable {
+    /// The name as this place writes it ("漯河市卫生健康局").
     public var name: String
+    /// What the contract writes instead, when the variant is part of the
+    /// name ("溧阳市"); the party's name when nil.
+    public var expected: String?
+    /// The passage, quoted.
+    public var text: String?
     public var clause: String
 }

@@ -35,7 +35,7 @@ public struct PenaltyRule: Codable, Sendable {
     public var kind: Kind
     public var clause: String
     /// Who pays the penalty.
-    public var payer: PartyRole
+    public var payer: Payer
     public var text: String?
 
     public var rate: Percent?
@@ -79,6 +79,11 @@ public struct PenaltyRule: Codable, Sendable {
     @DefaultEmpty public var exclusions: [String]
     /// Where the penalty is taken from ("unpaid amounts").
     public var deductedFrom: String?
+}
+
+/// Who pays a penalty: one party, or either one that breaches.
+public enum Payer: String, Codable, Sendable {
+    case buyer, supplier, either
 }
 
 public struct PenaltyCap: Codable, Sendable {
