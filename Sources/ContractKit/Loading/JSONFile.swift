@@ -60,8 +60,10 @@ enum JSONFile {
             return LoadError(.badData, file: file, "is not valid JSON")
         } catch {
             let nsError = error as NSError
-            let detail = (nsError.userInfo[NSDebugDescriptionErrorKey] as? String) ?? nsError.localizedDescription
-            if let offset = characterOffset(in: detail) {
+            var detail = (nsError.userInfo[NSDebugDescriptionErrorKey] as? String) ?? nsError.localizedDescription
+            while detail.hasSuffix(".") { detail.removeLast() }
+            let offset = characterOffset(in: detail) ?? (detail.contains("end of file") ? data.count : nil)
+            if let offset {
                 let (line, column) = lineAndColumn(of: offset, in: data)
                 return LoadError(.badData, file: file, location: "line \(line), column \(column)", "is not valid JSON (\(lowercasedFirst(detail)))")
             }

@@ -60,7 +60,9 @@ public struct LoadErrors: Error, Sendable, CustomStringConvertible {
 func jsonPath(_ path: [any CodingKey]) -> String {
     var text = "$"
     for key in path {
-        if let index = key.intValue {
+        // Array positions carry an int value and are named "Index N"; a
+        // dictionary key that looks like a number ("2027") is still a key.
+        if let index = key.intValue, key.stringValue != String(index) {
             text += "[\(index)]"
         } else {
             text += "." + key.stringValue

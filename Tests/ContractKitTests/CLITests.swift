@@ -1,0 +1,185 @@
+import Foundation
+import Testing
+
+/// Runs the built `contractctl`, as a user would, and returns what it printed.
+struct Run {
+    var stdout: String
+    var stderr: String
+    var code: Int32
+
+    static let binary: String = {
+        let candidates = [
+            ((try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")).map { ($0 as NSString).deletingLastPathComponent } ?? ""),
+            packageRoot + "/.build/debug",
+        ]
+        for folder in candidates {
+            let path = (folder as NSString).appendingPathComponent("contractctl")
+            if FileManager.default.isExecutableFile(atPath: path) { return path }
+        }
+        return packageRoot + "/.build/debug/contractctl"
+    }()
+
+    init(_ arguments: [String], in directory: String = packageRoot) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Run.binary)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        stdout = String(decoding: outData, as: UTF8.self)
+        stderr = String(decoding: errData, as: UTF8.self)
+        code = process.terminationStatus
+    }
+}
+
+@Suite("contractctl end to end: golden output for every command and format")
+struct GoldenTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        var golden: String
+        var arguments: [String]
+        var code: Int32 = 0
+        var testDescription: String { "contractctl " + arguments.joined(separator: " ") }
+    }
+
+    static let asOf = ["--as-of", "2026-11-21"]
+
+    @Test(arguments: [
+        Case(golden: "payments.table.txt", arguments: ["payments"] + asOf),
+        Case(golden: "payments.json", arguments: ["payments", "--format", "json"] + asOf),
+        Case(golden: "payments.csv", arguments: ["payments", "--format", "csv"] + asOf),
+        Case(golden: "payments.minhang.table.txt", arguments: ["payments", "--contract", "minhang-2026", "--contract", "11N4251906122026201"] + asOf),
+        Case(golden: "check.table.txt", arguments: ["check"], code: 1),
+        Case(golden: "check.json", arguments: ["check", "--format", "json"], code: 1),
+        Case(golden: "check.csv", arguments: ["check", "--format", "csv"], code: 1),
+        Case(golden: "check.qingpu.table.txt", arguments: ["check", "--contract", "qingpu-2026"], code: 0),
+        Case(golden: "calendar.add-workdays.txt", arguments: ["calendar", "add-workdays", "2024-09-30", "5"]),
+        Case(golden: "calendar.add-days.txt", arguments: ["calendar", "add-days", "2025-09-01", "30"]),
+        Case(golden: "calendar.add-months.txt", arguments: ["calendar", "add-months", "2026-01-31", "1"]),
+        Case(golden: "calendar.provisional.txt", arguments: ["calendar", "add-workdays", "2026-12-25", "10"]),
+        Case(golden: "calendar.is-workday.txt", arguments: ["calendar", "is-workday", "2026-10-10"]),
+        Case(golden: "amount-words.txt", arguments: ["amount-words", "178000.00"]),
+        Case(golden: "amount-words.parse.txt", arguments: ["amount-words", "--parse", "拾柒万捌仟元整"]),
+        Case(golden: "help.txt", arguments: ["--help"]),
+        Case(golden: "payments.help.txt", arguments: ["payments", "--help"]),
+        Case(golden: "check.help.txt", arguments: ["check", "--help"]),
+        Case(golden: "calendar.help.txt", arguments: ["calendar", "--help"]),
+        Case(golden: "amount-words.help.txt", arguments: ["amount-words", "--help"]),
+    ])
+    func golden(_ c: Case) throws {
+        let run = try Run(c.arguments)
+        #expect(run.code == c.code)
+        #expect(run.stderr.isEmpty, "\(run.stderr)")
+        let path = packageRoot + "/Tests/ContractKitTests/Golden/" + c.golden
+        if ProcessInfo.processInfo.environment["CONTRACTCTL_RECORD_GOLDEN"] != nil {
+            try run.stdout.write(toFile: path, atomically: true, encoding: .utf8)
+            Issue.record("re-recorded \(c.golden); check the diff by hand, then run the tests again without CONTRACTCTL_RECORD_GOLDEN")
+            return
+        }
+        let expected = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(run.stdout == expected, "stdout differs from Golden/\(c.golden); CONTRACTCTL_RECORD_GOLDEN=1 swift test re-records")
+    }
+
+    @Test("the README's command: bundled fixtures found from the repository")
+    func defaultFixtures() throws {
+        let run = try Run(["payments"] + Self.asOf)
+        #expect(run.code == 0)
+        #expect(run.stdout.contains("12,145,800.00"))
+        for alias in ["minhang-2026", "qingpu-2026", "liyang-2024", "keping-2024", "weinan-2026"] {
+            #expect(run.stdout.contains(alias))
+        }
+    }
+
+    @Test("the built binary finds the bundled fixtures from another directory")
+    func fixturesFromElsewhere() throws {
+        let run = try Run(["payments", "--format", "csv"] + Self.asOf, in: NSTemporaryDirectory())
+        #expect(run.code == 0, "\(run.stderr)")
+        #expect(run.stdout.split(separator: "\r\n").count == 11)
+    }
+
+    @Test("JSON output parses, and has the keys the issue names for each instalment")
+    func jsonKeys() throws {
+        let run = try Run(["payments", "--format", "json"] + Self.asOf)
+        let array = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
+        #expect(array.count == 10)
+        for object in array {
+            for key in ["contract", "alias", "instalment", "clause", "amount", "currency", "dueDate", "earliestDueDate", "provisional", "conditions", "status"] {
+                #expect(object[key] != nil, "missing \(key)")
+            }
+            #expect((object["amount"] as? String)?.split(separator: ".").last?.count == 2)
+        }
+    }
+}
+
+@Suite("contractctl end to end: bad input gets one clear line and a sysexits code")
+struct ErrorTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        var arguments: [String]
+        var code: Int32
+        var stderr: String
+        var why: String
+        var testDescription: String { "\(why): exit \(code)" }
+    }
+
+    static let folder: String = {
+        let root = NSTemporaryDirectory() + "contractctl-bad-\(ProcessInfo.processInfo.processIdentifier)"
+        let good = (try? String(contentsOfFile: fixturesFolder + "/weinan-2026.json", encoding: .utf8)) ?? ""
+        let files: [String: String] = [
+            "truncated/a.json": String(good.prefix(300)),
+            "syntax/a.json": "{\n  \"id\": \"x\",\n  \"alias\": oops\n}\n",
+            "subfen/a.json": good.replacingOccurrences(of: "\"278000.00\"", with: "\"278000.005\""),
+            "negative/a.json": good.replacingOccurrences(of: "\"160000.00\"", with: "\"-160000.00\""),
+            "shape/a.json": good.replacingOccurrences(of: "\"formatVersion\": 1", with: "\"formatVersion\": \"one\""),
+            "duplicate/a.json": good,
+            "duplicate/b.json": good,
+            "empty/README": "no fixtures here",
+            "notutf8/a.json": "{\"id\": \"\u{FFFD}\"}",
+            "calendar/bad.json": "{\"years\": {\"2027\": {\"holidays\": [{\"date\": \"2027-02-30\"}]}}}",
+        ]
+        for (path, text) in files {
+            let full = root + "/" + path
+            try? FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try? text.write(toFile: full, atomically: true, encoding: .utf8)
+        }
+        // Bytes that are not UTF-8.
+        FileManager.default.createFile(atPath: root + "/notutf8/a.json", contents: Data([0x7B, 0xFF, 0xFE, 0x7D]))
+        return root
+    }()
+
+    @Test(arguments: [
+        Case(arguments: ["frobnicate"], code: 64, stderr: "contractctl: error: unknown command 'frobnicate'", why: "unknown command"),
+        Case(arguments: [], code: 64, stderr: "usage: contractctl COMMAND", why: "no command"),
+        Case(arguments: ["payments", "--format", "xml"], code: 64, stderr: "contractctl: error: 'xml' is not a format; use one of table, json, csv", why: "unknown format"),
+        Case(arguments: ["payments", "--as-of", "2026-02-30"], code: 64, stderr: "contractctl: error: --as-of '2026-02-30': expected a date that exists", why: "impossible date"),
+        Case(arguments: ["payments", "--bogus"], code: 64, stderr: "contractctl: error: unknown option '--bogus'", why: "unknown option"),
+        Case(arguments: ["payments", "--contract"], code: 64, stderr: "contractctl: error: option '--contract' needs a value", why: "option without value"),
+        Case(arguments: ["payments", "--contract", "nowhere-2026"], code: 64, stderr: "contractctl: error: --contract 'nowhere-2026': no contract has this id or alias", why: "unknown contract"),
+        Case(arguments: ["payments", "--fixtures", "/nonexistent/fixtures"], code: 66, stderr: "contractctl: error: /nonexistent/fixtures: no such folder", why: "missing fixtures folder"),
+        Case(arguments: ["payments", "--fixtures", folder + "/empty"], code: 66, stderr: "empty: holds no contract fixtures (*.json)", why: "empty fixtures folder"),
+        Case(arguments: ["payments", "--fixtures", folder + "/truncated"], code: 65, stderr: "truncated/a.json: line 14, column 7: is not valid JSON", why: "truncated fixture"),
+        Case(arguments: ["payments", "--fixtures", folder + "/syntax"], code: 65, stderr: "syntax/a.json: line 3, column 12: is not valid JSON", why: "syntax error with line and column"),
+        Case(arguments: ["payments", "--fixtures", folder + "/subfen"], code: 65, stderr: "subfen/a.json: $.price.total.amount: \"278000.005\": an amount has at most two decimals", why: "sub-fen amount"),
+        Case(arguments: ["payments", "--fixtures", folder + "/negative"], code: 65, stderr: "negative/a.json: $.price.breakdowns[0].lines[1].amount: \"-160000.00\": an amount here cannot be negative", why: "negative amount"),
+        Case(arguments: ["payments", "--fixtures", folder + "/shape"], code: 65, stderr: "shape/a.json: $.formatVersion: expected a whole number, found a string", why: "wrong shape"),
+        Case(arguments: ["payments", "--fixtures", folder + "/duplicate"], code: 65, stderr: "duplicate/b.json: $.id: \"ZCSP-临渭区-2026-00082\" is already used by", why: "two files with one contract id"),
+        Case(arguments: ["payments", "--fixtures", folder + "/notutf8"], code: 65, stderr: "notutf8/a.json: is not valid UTF-8 text", why: "not UTF-8"),
+        Case(arguments: ["payments", "--calendar", "/nonexistent/calendar.json"], code: 66, stderr: "/nonexistent/calendar.json: no such file", why: "missing calendar file"),
+        Case(arguments: ["calendar", "is-workday", "2027-01-01", "--calendar", folder + "/calendar/bad.json"], code: 65, stderr: "bad.json: $.years.2027.holidays[0].date: \"2027-02-30\"", why: "impossible date in a calendar file"),
+        Case(arguments: ["calendar", "add-workdays", "2026-01-01", "ten"], code: 64, stderr: "'ten': N must be a whole number", why: "N not a number"),
+        Case(arguments: ["calendar", "leap"], code: 64, stderr: "unknown subcommand 'leap'", why: "unknown calendar subcommand"),
+        Case(arguments: ["amount-words", "--parse", "壹壹元"], code: 65, stderr: "\"壹壹元\": unexpected \"壹\" at character 2", why: "malformed numerals"),
+        Case(arguments: ["amount-words", "1.005"], code: 64, stderr: "an amount has at most two decimals", why: "sub-fen amount to write"),
+    ])
+    func refused(_ c: Case) throws {
+        let run = try Run(c.arguments)
+        #expect(run.code == c.code)
+        #expect(run.stderr.contains(c.stderr), "\(run.stderr)")
+        #expect(run.stdout.isEmpty)
+        #expect(!run.stderr.contains("Fatal error") && !run.stderr.contains("Stack dump"))
+    }
+}
