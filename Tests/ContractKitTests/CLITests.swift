@@ -161,7 +161,7 @@ struct ErrorTests {
         Case(arguments: ["payments", "--contract", "nowhere-2026"], code: 64, stderr: "contractctl: error: --contract 'nowhere-2026': no contract has this id or alias", why: "unknown contract"),
         Case(arguments: ["payments", "--fixtures", "/nonexistent/fixtures"], code: 66, stderr: "contractctl: error: /nonexistent/fixtures: no such folder", why: "missing fixtures folder"),
         Case(arguments: ["payments", "--fixtures", folder + "/empty"], code: 66, stderr: "empty: holds no contract fixtures (*.json)", why: "empty fixtures folder"),
-        Case(arguments: ["payments", "--fixtures", folder + "/truncated"], code: 65, stderr: "truncated/a.json: line 14, column 7: is not valid JSON", why: "truncated fixture"),
+        Case(arguments: ["payments", "--fixtures", folder + "/truncated"], code: 65, stderr: "truncated/a.json: line 14, column 3: is not valid JSON: unexpected end of file inside a string", why: "truncated fixture"),
         Case(arguments: ["payments", "--fixtures", folder + "/syntax"], code: 65, stderr: "syntax/a.json: line 3, column 12: is not valid JSON", why: "syntax error with line and column"),
         Case(arguments: ["payments", "--fixtures", folder + "/subfen"], code: 65, stderr: "subfen/a.json: $.price.total.amount: \"278000.005\": an amount has at most two decimals", why: "sub-fen amount"),
         Case(arguments: ["payments", "--fixtures", folder + "/negative"], code: 65, stderr: "negative/a.json: $.price.breakdowns[0].lines[1].amount: \"-160000.00\": an amount here cannot be negative", why: "negative amount"),

@@ -34,7 +34,7 @@ public enum CalendarLoader {
     }
 
     public static func parse(_ data: Data, file: String) throws(LoadError) -> WorkCalendar {
-        let raw = try JSONFile.decode(CalendarFile.self, from: data, file: file)
+        let raw = try JSONFile.load(CalendarFile.self, from: data, file: file)
         var years: [Int: WorkCalendar.Year] = [:]
         for (key, year) in raw.years.sorted(by: { $0.key < $1.key }) {
             guard let number = Int(key), key.count == 4 else {

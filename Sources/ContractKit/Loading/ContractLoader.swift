@@ -65,8 +65,23 @@ public enum ContractLoader {
         }
     }
 
-    /// Decodes and validates fixture text.
+    /// The published fixture schema, embedded (Schema/contract.schema.json).
+    static let schema: SchemaValidator? = (try? JSONParser.parse(Array(BuiltinSchema.json.utf8))).map(SchemaValidator.init)
+
+    /// Parses, checks against the schema, decodes and validates fixture
+    /// text. Syntax errors stop at the first; structural and semantic
+    /// problems are all collected.
     public static func decode(_ data: Data, file: String) throws(LoadErrors) -> Contract {
+        let node: JSONNode
+        do {
+            node = try JSONFile.parse(data, file: file)
+        } catch {
+            throw LoadErrors([error])
+        }
+        if let schema {
+            let problems = schema.problems(in: node).map { LoadError(.badData, file: file, location: $0.path, $0.message) }
+            guard problems.isEmpty else { throw LoadErrors(problems) }
+        }
         let contract: Contract
         do {
             contract = try JSONFile.decode(Contract.self, from: data, file: file)

@@ -18,7 +18,9 @@ enum JSONFile {
         }
     }
 
-    static func decode<T: Decodable>(_ type: T.Type, from data: Data, file: String) throws(LoadError) -> T {
+    /// Parses with the strict parser: exact line and column for a syntax
+    /// error, duplicate keys refused, UTF-8 required.
+    static func parse(_ data: Data, file: String) throws(LoadError) -> JSONNode {
         if data.isEmpty {
             throw LoadError(.badData, file: file, "the file is empty, expected a JSON object")
         }
@@ -26,15 +28,34 @@ enum JSONFile {
             throw LoadError(.badData, file: file, "is not valid UTF-8 text")
         }
         do {
-            return try JSONDecoder().decode(T.self, from: data)
+            return try JSONParser.parse(Array(data))
+        } catch {
+            if let path = error.path {
+                throw LoadError(.badData, file: file, location: path, "\(error.message) (at line \(error.line), column \(error.column)); each key may appear once")
+            }
+            throw LoadError(.badData, file: file, location: "line \(error.line), column \(error.column)", "is not valid JSON: \(error.message)")
+        }
+    }
+
+    /// Parses strictly, then decodes.
+    static func load<T: Decodable>(_ type: T.Type, from data: Data, file: String) throws(LoadError) -> T {
+        _ = try parse(data, file: file)
+        return try decode(type, from: data, file: file)
+    }
+
+    /// Decodes text the strict parser has accepted into a Codable value.
+    static func decode<T: Decodable>(_ type: T.Type, from data: Data, file: String) throws(LoadError) -> T {
+        let body = data.starts(with: [0xEF, 0xBB, 0xBF]) ? data.dropFirst(3) : data
+        do {
+            return try JSONDecoder().decode(T.self, from: Data(body))
         } catch let error as DecodingError {
-            throw describe(error, data: data, file: file)
+            throw describe(error, file: file)
         } catch {
             throw LoadError(.badData, file: file, "cannot be decoded: \(error.localizedDescription)")
         }
     }
 
-    static func describe(_ error: DecodingError, data: Data, file: String) -> LoadError {
+    static func describe(_ error: DecodingError, file: String) -> LoadError {
         switch error {
         case .keyNotFound(let key, let context):
             return LoadError(.badData, file: file, location: jsonPath(context.codingPath + [key]), "missing required key \"\(key.stringValue)\"")
@@ -43,54 +64,10 @@ enum JSONFile {
         case .typeMismatch(let type, let context):
             return LoadError(.badData, file: file, location: jsonPath(context.codingPath), "expected \(kindName(type)), found \(foundName(context.debugDescription))")
         case .dataCorrupted(let context):
-            if context.codingPath.isEmpty, context.underlyingError != nil || context.debugDescription.contains("JSON") {
-                return syntaxError(data: data, file: file)
-            }
             return LoadError(.badData, file: file, location: jsonPath(context.codingPath), context.debugDescription)
         @unknown default:
             return LoadError(.badData, file: file, "cannot be decoded")
         }
-    }
-
-    /// JSONDecoder says only "not valid JSON"; JSONSerialization names the
-    /// place, which is turned into a line and column.
-    static func syntaxError(data: Data, file: String) -> LoadError {
-        do {
-            _ = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-            return LoadError(.badData, file: file, "is not valid JSON")
-        } catch {
-            let nsError = error as NSError
-            var detail = (nsError.userInfo[NSDebugDescriptionErrorKey] as? String) ?? nsError.localizedDescription
-            while detail.hasSuffix(".") { detail.removeLast() }
-            let offset = characterOffset(in: detail) ?? (detail.contains("end of file") ? data.count : nil)
-            if let offset {
-                let (line, column) = lineAndColumn(of: offset, in: data)
-                return LoadError(.badData, file: file, location: "line \(line), column \(column)", "is not valid JSON (\(lowercasedFirst(detail)))")
-            }
-            return LoadError(.badData, file: file, "is not valid JSON (\(lowercasedFirst(detail)))")
-        }
-    }
-
-    /// The number after "character" in "... around character 46."
-    static func characterOffset(in text: String) -> Int? {
-        guard let range = text.range(of: "character ") else { return nil }
-        let digits = text[range.upperBound...].prefix { $0.isNumber }
-        return Int(digits)
-    }
-
-    static func lineAndColumn(of offset: Int, in data: Data) -> (Int, Int) {
-        var line = 1
-        var column = 1
-        for (index, byte) in data.enumerated() {
-            if index >= offset { break }
-            if byte == UInt8(ascii: "\n") {
-                line += 1
-                column = 1
-            } else if byte & 0xC0 != 0x80 {
-                column += 1
-            }
-        }
-        return (line, column)
     }
 
     static func kindName(_ type: Any.Type) -> String {
@@ -117,8 +94,4 @@ enum JSONFile {
         return "something else"
     }
 
-    static func lowercasedFirst(_ text: String) -> String {
-        guard let first = text.first else { return text }
-        return first.lowercased() + text.dropFirst()
-    }
 }

@@ -1,0 +1,147 @@
+/// Checks a document's structure against the published JSON Schema:
+/// unknown keys, missing keys, types, enumerations, property counts and
+/// integer ranges. Value formats (amounts, dates, percentages) are checked
+/// by the decoders, which give better messages for them. Every problem is
+/// collected, so one run reports all of a file's mistakes.
+struct SchemaValidator {
+    struct Problem: Equatable {
+        var path: String
+        var message: String
+    }
+
+    let root: JSONNode
+
+    init(schema: JSONNode) { root = schema }
+
+    func problems(in document: JSONNode) -> [Problem] {
+        var problems: [Problem] = []
+        check(document, against: root, path: "$", into: &problems)
+        return problems
+    }
+
+    private func check(_ value: JSONNode, against schema: JSONNode, path: String, into problems: inout [Problem]) {
+        var schema = schema
+        var seen = 0
+        while let reference = schema["$ref"]?.stringValue, seen < 32 {
+            guard reference.hasPrefix("#/$defs/"), let target = root["$defs"]?[String(reference.dropFirst(8))] else { return }
+            schema = target
+            seen += 1
+        }
+        if let expected = schema["type"], !matches(value, expected) {
+            problems.append(Problem(path: path, message: "expected \(typeWords(expected)), found \(value.kindName)"))
+            return
+        }
+        if case .array(let allowed)? = schema["enum"], !allowed.contains(value) {
+            let words = allowed.map { $0.stringValue.map { "\"\($0)\"" } ?? $0.numberText ?? "" }.joined(separator: ", ")
+            problems.append(Problem(path: path, message: "\(value.stringValue.map { "\"\($0)\"" } ?? value.numberText ?? value.kindName): expected one of \(words)"))
+            return
+        }
+        switch value {
+        case .object(let members):
+            let properties = schema["properties"]
+            if case .array(let required)? = schema["required"] {
+                for case .string(let key) in required where !members.contains(where: { $0.key == key && $0.value != .null }) {
+                    problems.append(Problem(path: path, message: "missing required key \"\(key)\""))
+                }
+            }
+            if let minimum = schema["minProperties"]?.integer, members.count < minimum {
+                problems.append(Problem(path: path, message: "expected at least \(minimum) key\(minimum == 1 ? "" : "s")\(keyList(properties))"))
+            }
+            if let maximum = schema["maxProperties"]?.integer, members.count > maximum {
+                problems.append(Problem(path: path, message: "expected at most \(maximum) key\(maximum == 1 ? "" : "s")\(keyList(properties)), found \(members.map(\.key).joined(separator: ", "))"))
+            }
+            for member in members {
+                let memberPath = path + "." + member.key
+                if let propertySchema = properties?[member.key] {
+                    // null stands for an optional value left out, as Codable reads it.
+                    if member.value == .null && !requiredKeys(schema).contains(member.key) { continue }
+                    check(member.value, against: propertySchema, path: memberPath, into: &problems)
+                } else if schema["additionalProperties"] == .bool(false) {
+                    problems.append(Problem(path: memberPath, message: "unknown key \"\(member.key)\"\(keyList(properties, prefix: "; expected one of "))"))
+                }
+            }
+        case .array(let items):
+            if let itemSchema = schema["items"] {
+                for (index, item) in items.enumerated() {
+                    check(item, against: itemSchema, path: path + "[\(index)]", into: &problems)
+                }
+            }
+        case .number(let text):
+            if let integer = Int(text) {
+                if let minimum = schema["minimum"]?.integer, integer < minimum {
+                    problems.append(Problem(path: path, message: "\(text): expected at least \(minimum)"))
+                }
+                if let maximum = schema["maximum"]?.integer, integer > maximum {
+                    problems.append(Problem(path: path, message: "\(text): expected at most \(maximum)"))
+                }
+            }
+        default:
+            break
+        }
+    }
+
+    private func requiredKeys(_ schema: JSONNode) -> [String] {
+        guard case .array(let required)? = schema["required"] else { return [] }
+        return required.compactMap(\.stringValue)
+    }
+
+    private func keyList(_ properties: JSONNode?, prefix: String = " of ") -> String {
+        guard case .object(let members)? = properties else { return "" }
+        return prefix + members.map(\.key).joined(separator: ", ")
+    }
+
+    private func matches(_ value: JSONNode, _ expected: JSONNode) -> Bool {
+        switch expected {
+        case .string(let name): return matches(value, name)
+        case .array(let names): return names.contains { $0.stringValue.map { matches(value, $0) } ?? false }
+        default: return true
+        }
+    }
+
+    private func matches(_ value: JSONNode, _ name: String) -> Bool {
+        switch (name, value) {
+        case ("object", .object), ("array", .array), ("string", .string), ("boolean", .bool), ("null", .null), ("number", .number): return true
+        case ("integer", .number(let text)): return Int(text) != nil
+        default: return false
+        }
+    }
+
+    private func typeWords(_ expected: JSONNode) -> String {
+        let names: [String]
+        switch expected {
+        case .string(let name): names = [name]
+        case .array(let list): names = list.compactMap(\.stringValue)
+        default: names = []
+        }
+        return names.map { name in
+            switch name {
+            case "object": return "an object"
+            case "array": return "an array"
+            case "string": return "a string"
+            case "boolean": return "true or false"
+            case "integer": return "a whole number"
+            case "number": return "a number"
+            default: return name
+            }
+        }.joined(separator: " or ")
+    }
+}
+
+extension JSONNode {
+    subscript(key: String) -> JSONNode? {
+        guard case .object(let members) = self else { return nil }
+        return members.first { $0.key == key }?.value
+    }
+
+    var stringValue: String? {
+        if case .string(let text) = self { return text }
+        return nil
+    }
+
+    var numberText: String? {
+        if case .number(let text) = self { return text }
+        return nil
+    }
+
+    var integer: Int? { numberText.flatMap { Int($0) } }
+}

@@ -1,0 +1,171 @@
+import Foundation
+import Testing
+@testable import ContractKit
+
+@Suite("The strict JSON parser")
+struct JSONParserTests {
+    struct Bad: CustomTestStringConvertible, Sendable {
+        var text: String
+        var line: Int
+        var column: Int
+        var message: String
+        var testDescription: String { "\(message) at \(line):\(column)" }
+    }
+
+    @Test(arguments: [
+        Bad(text: "{\"a\": 1,}", line: 1, column: 9, message: "a comma before '}' (trailing commas are not JSON)"),
+        Bad(text: "[1, 2,]", line: 1, column: 7, message: "a comma before ']' (trailing commas are not JSON)"),
+        Bad(text: "{\"a\": 1, \"a\": 2}", line: 1, column: 10, message: "duplicate key \"a\""),
+        Bad(text: "{\n  \"a\": 01\n}", line: 2, column: 8, message: "a number cannot have a leading zero"),
+        Bad(text: "{\"a\": \"x\ny\"}", line: 1, column: 9, message: "a raw control character in a string (write it as an escape such as \\n)"),
+        Bad(text: "{\"a\": tru}", line: 1, column: 7, message: "expected a value, found 't'"),
+        Bad(text: "// comment\n{}", line: 1, column: 1, message: "expected a value, found '/'"),
+        Bad(text: "{} {}", line: 1, column: 4, message: "unexpected text after the JSON value"),
+        Bad(text: "", line: 1, column: 1, message: "the file holds no JSON value"),
+        Bad(text: "{\"a\": \"\\ud800\"}", line: 1, column: 14, message: "a lone surrogate \\ud800 in a string"),
+        Bad(text: "{\"中文\": [1, 2", line: 1, column: 13, message: "unexpected end of file inside an array"),
+    ])
+    func refuses(_ c: Bad) {
+        do {
+            _ = try JSONParser.parse(Array(c.text.utf8))
+            Issue.record("accepted \(c.text)")
+        } catch {
+            #expect(error.message == c.message)
+            #expect(error.line == c.line && error.column == c.column, "\(error.line):\(error.column)")
+        }
+    }
+
+    @Test("values, escapes, surrogate pairs, numbers kept as text, a BOM skipped")
+    func accepts() throws {
+        let text = "\u{FEFF}{\"s\": \"a\\\"\\u4e2d\\ud83d\\ude00\", \"n\": -12.50e3, \"b\": [true, false, null], \"o\": {}}"
+        let node = try JSONParser.parse(Array(text.utf8))
+        #expect(node["s"] == .string("a\"中😀"))
+        #expect(node["n"] == .number("-12.50e3"))
+        #expect(node["b"] == .array([.bool(true), .bool(false), .null]))
+        #expect(node["o"] == .object([]))
+    }
+
+    @Test("nesting is limited instead of overflowing the stack")
+    func depth() {
+        let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        #expect(throws: JSONParser.Failure.self) { try JSONParser.parse(Array(deep.utf8)) }
+    }
+}
+
+@Suite("Fixtures are checked against the published schema")
+struct SchemaTests {
+    static func fixture(_ edit: (inout [String: Any]) -> Void) throws -> Data {
+        let data = try Data(contentsOf: URL(fileURLWithPath: fixturesFolder + "/weinan-2026.json"))
+        var object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        edit(&object)
+        return try JSONSerialization.data(withJSONObject: object)
+    }
+
+    func problems(_ data: Data) -> [String] {
+        do {
+            _ = try ContractLoader.decode(data, file: "f.json")
+            return []
+        } catch {
+            return error.errors.map(\.description)
+        }
+    }
+
+    @Test("the embedded schema is Schema/contract.schema.json")
+    func embedded() throws {
+        let file = try String(contentsOfFile: packageRoot + "/Schema/contract.schema.json", encoding: .utf8)
+        #expect(file.trimmingCharacters(in: .whitespacesAndNewlines) == BuiltinSchema.json.trimmingCharacters(in: .whitespacesAndNewlines))
+        #expect(ContractLoader.schema != nil)
+    }
+
+    @Test("a misspelt key is refused, naming the keys that are allowed")
+    func unknownKey() throws {
+        let data = try Self.fixture { object in
+            var instalments = object["instalments"] as? [[String: Any]] ?? []
+            instalments[0]["onOrBefor"] = "2026-06-30"
+            object["instalments"] = instalments
+        }
+        let found = problems(data)
+        #expect(found.count == 1)
+        #expect(found.first?.hasPrefix("f.json: $.instalments[0].onOrBefor: unknown key \"onOrBefor\"; expected one of id, label, clause") == true)
+    }
+
+    @Test("every structural problem of a file is reported in one run")
+    func collectsAll() throws {
+        let data = try Self.fixture { object in
+            object.removeValue(forKey: "title")
+            object["currency"] = "USD"
+            var term = object["term"] as? [String: Any] ?? [:]
+            term["length"] = ["days": 1, "months": 2]
+            object["term"] = term
+            object["instalments"] = "none"
+        }
+        let found = problems(data)
+        #expect(found.contains("f.json: $: missing required key \"title\""))
+        #expect(found.contains("f.json: $.currency: \"USD\": expected one of \"CNY\""))
+        #expect(found.contains { $0.hasPrefix("f.json: $.term.length: expected at most 1 key") })
+        #expect(found.contains("f.json: $.instalments: expected an array, found a string"))
+        #expect(found.count == 4)
+    }
+
+    @Test("duplicate keys are refused with their path")
+    func duplicateKey() {
+        let text = "{\n  \"formatVersion\": 1,\n  \"id\": \"a\",\n  \"id\": \"b\"\n}"
+        let found = problems(Data(text.utf8))
+        #expect(found == ["f.json: $.id: duplicate key \"id\" (at line 4, column 3); each key may appear once"])
+    }
+
+    /// Walks a decoded value with Mirror: every stored property must be a
+    /// key the schema declares at that place, so the model and the
+    /// published schema cannot drift apart unnoticed.
+    @Test("every property of the model is declared in the schema")
+    func modelMatchesSchema() throws {
+        let schema = try JSONParser.parse(Array(BuiltinSchema.json.utf8))
+        func resolve(_ node: JSONNode) -> JSONNode {
+            var node = node
+            while let reference = node["$ref"]?.stringValue, let target = schema["$defs"]?[String(reference.dropFirst(8))] { node = target }
+            return node
+        }
+        var undeclared: [String] = []
+        var visited = Set<String>()
+        func walk(_ value: Any, _ node: JSONNode, _ path: String) {
+            let node = resolve(node)
+            // PeriodSpec codes itself ({"days": 90}); decoding tests cover it.
+            if value is PeriodSpec { return }
+            let mirror = Mirror(reflecting: value)
+            if mirror.displayStyle == .optional {
+                if let child = mirror.children.first { walk(child.value, node, path) }
+                return
+            }
+            if mirror.displayStyle == .collection, let items = node["items"] {
+                for (index, child) in mirror.children.enumerated() { walk(child.value, items, "\(path)[\(index)]") }
+                return
+            }
+            guard mirror.displayStyle == .struct, let properties = node["properties"] else { return }
+            visited.insert(String(describing: type(of: value)))
+            for child in mirror.children {
+                guard var label = child.label else { continue }
+                var childValue = child.value
+                if label.hasPrefix("_") {   // a property wrapper: DefaultEmpty
+                    label.removeFirst()
+                    childValue = Mirror(reflecting: child.value).children.first?.value ?? child.value
+                }
+                guard let propertySchema = properties[label] else {
+                    undeclared.append("\(path).\(label)")
+                    continue
+                }
+                walk(childValue, propertySchema, "\(path).\(label)")
+            }
+        }
+        for contract in PaymentsTests.contracts { walk(contract, schema, "$") }
+        #expect(undeclared.isEmpty, "\(undeclared)")
+        // The walk reached every type of the model, so each was compared.
+        let modelTypes: Set<String> = [
+            "Contract", "Parties", "Party", "BankAccount", "NameVariant", "Signing", "Signature", "Effectiveness", "Term",
+            "Price", "StatedAmount", "Breakdown", "PriceLine", "Instalment", "DueRule", "Condition", "Guarantee",
+            "GuaranteeRelease", "GuaranteeDeduction", "ServiceItem", "AssessmentSheet", "AssessmentCategory", "Deduction",
+            "AdditionalItem", "AssessmentWindow", "PenaltyRule", "PenaltyCap", "Interest", "TerminationThreshold",
+            "RequestLimit", "Multiplier", "Renewal", "Obligation", "Blank", "Reading", "Reference",
+        ]
+        #expect(modelTypes.subtracting(visited).isEmpty, "not reached: \(modelTypes.subtracting(visited))")
+    }
+}
