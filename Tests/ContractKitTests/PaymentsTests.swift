@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ContractKit
 
@@ -217,5 +218,25 @@ struct FixtureContentTests {
                                        "request-no-first-answer", "request-late", "request-late-disruptive",
                                        "staff-left-without-notice", "staff-late-for-duty", "staff-no-holiday-answer", "security-agreement"])
         #expect(Self.contracts.flatMap(\.penalties).allSatisfy { !$0.clause.isEmpty })
+    }
+}
+
+@Suite("A sixth contract needs only a JSON file")
+struct SixthContractTests {
+    @Test("the README's minimal example loads and is computed by the same engine")
+    func minimalExample() throws {
+        let url = URL(fileURLWithPath: packageRoot + "/Fixtures/examples/minimal-contract.json")
+        let contract = try ContractLoader.loadFile(url, displayName: "minimal-contract.json")
+        let lines = Payments.lines(for: contract, asOf: try #require(CalendarDay(parsing: "2026-11-21")), calendar: CalendarLoader.builtin)
+        // §4(1): 60% x 120,000 = 72,000; 15 working days after Monday 2026-03-02
+        // (03-03..06 is 4, 09..13 makes 9, 16..20 makes 14, 03-23 the 15th), waiting on the invoice.
+        #expect(lines[0].amount.plain == "72000.00")
+        #expect(lines[0].earliestDueDate?.description == "2026-03-23")
+        #expect(lines[0].status == .waiting)
+        // §4(2): the remaining 48,000 by a fixed day, not yet past.
+        #expect(lines[1].amount.plain == "48000.00")
+        #expect(lines[1].dueDate?.description == "2026-12-15")
+        #expect(lines[1].status == .open)
+        #expect(Checks.findings(for: contract, calendar: CalendarLoader.builtin).isEmpty)
     }
 }

@@ -26,7 +26,7 @@ struct DueDates {
                 unknowable = true
                 return (nil, false, "\(anchor.words) (not stated in the document)")
             }
-            waitingOn.append("\(anchor.words): not recorded")
+            waitingOn.append(anchor.words)
             if anchor == .invoiceReceived, let first = knownStart {
                 return (first, true, "\(anchor.words) (not recorded; earliest \(first))")
             }

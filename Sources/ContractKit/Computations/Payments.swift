@@ -92,7 +92,7 @@ public enum Payments {
             }
             if let threshold { text += " >= \(threshold)" }
             // No assessment can be recorded yet: the ledger comes with scores.
-            return PaymentLine.ConditionState(condition: text + "; no assessment recorded", clause: condition.clause, state: .undetermined)
+            return PaymentLine.ConditionState(condition: text, clause: condition.clause, state: .undetermined)
         }
     }
 }

@@ -32,7 +32,7 @@ public enum PaymentsReport {
         CSV.render(header: csvHeader, rows: lines.map { line in
             [line.contractID, line.alias, line.instalment, line.clause, line.amount.plain, "CNY",
              line.dueDate?.description ?? "", line.earliestDueDate?.description ?? "", line.provisional ? "true" : "false",
-             line.status.rawValue, line.conditions.map { "\($0.condition) [\($0.state.rawValue)]" }.joined(separator: "; "),
+             line.status.rawValue, line.conditions.map { "\($0.condition): \($0.state.rawValue)" }.joined(separator: "; "),
              line.dueRule, line.amountRule, line.amountNote ?? ""]
         })
     }
@@ -58,7 +58,7 @@ public enum PaymentsReport {
                 } else {
                     due = "not known"
                 }
-                let pending = line.conditions.filter { $0.state != .met }.map(\.condition)
+                let pending = line.conditions.filter { $0.state != .met }.map { "\($0.condition): \($0.state.rawValue)" }
                 table.add([alias, line.instalment, line.clause, line.amount.grouped,
                            due + (line.provisional ? " *" : ""), line.status.rawValue,
                            pending.joined(separator: "; ")])
