@@ -25,6 +25,8 @@ struct MoneyTests {
         ParseCase(text: ".5", fen: nil, why: "a digit before the point"),
         ParseCase(text: "5.", fen: nil, why: "a digit after the point"),
         ParseCase(text: "99999999999999999999", fen: nil, why: "too large for fen in 64 bits"),
+        ParseCase(text: "1000000000000.00", fen: 100_000_000_000_000, why: "a trillion yuan, the largest amount a term may state"),
+        ParseCase(text: "1000000000000.01", fen: nil, why: "past a trillion yuan, so sums stay exact in 64 bits"),
     ])
     func parse(_ c: ParseCase) {
         let parsed = try? Money(parsing: c.text)
@@ -74,6 +76,14 @@ struct MoneyTests {
         #expect(throws: Percent.ParseError.self) { try Percent(parsing: "50") }
         #expect(throws: Percent.ParseError.over100("101%")) { try Percent(parsing: "101%") }
         #expect(try Percent(parsing: "70%") + Percent(parsing: "30%") == Percent.hundred)
+    }
+
+    @Test("a quantity times a unit price: exact, rounded once, and nil rather than a trap when too large")
+    func quantityProduct() throws {
+        // keping §二.1: four circuits x 12 months at ¥125 = ¥6,000.
+        #expect(try Money(parsing: "125.00").times(Quantity(parsing: "48")) == Money(yuan: 6000))
+        #expect(try Money(parsing: "0.03").times(Quantity(parsing: "0.5")) == Money(fen: 2))
+        #expect(try Money.largest.times(Quantity(parsing: "1000000")) == nil)
     }
 
     @Test("grouping with thousands separators")

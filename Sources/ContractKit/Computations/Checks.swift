@@ -89,7 +89,10 @@ public enum Checks {
         for breakdown in contract.price.breakdowns {
             for line in breakdown.lines {
                 if let quantity = line.quantity, let unitPrice = line.unitPrice {
-                    let product = unitPrice.times(quantity)
+                    guard let product = unitPrice.times(quantity) else {
+                        add(.error, "total-mismatch", breakdown.clause, "\(line.name): \(quantity) x \(unitPrice.grouped) is too large to be the line's amount \(line.amount.grouped)")
+                        continue
+                    }
                     if product != line.amount {
                         add(.error, "total-mismatch", breakdown.clause, "\(line.name): \(quantity) x \(unitPrice.grouped) = \(product.grouped), but the line says \(line.amount.grouped)")
                     }
@@ -182,9 +185,10 @@ public enum Checks {
 }
 
 extension Money {
-    /// This amount times an exact quantity, rounded once, half up, to the fen.
-    public func times(_ quantity: Quantity) -> Money {
+    /// This amount times an exact quantity, rounded once, half up, to the
+    /// fen; nil when the product does not fit in 64-bit fen.
+    public func times(_ quantity: Quantity) -> Money? {
         let numerator = Int128(fen) * Int128(quantity.value.significand)
-        return Money(fen: Int64(divideRoundingHalfUp(numerator, powerOfTen(quantity.value.scale))))
+        return Int64(exactly: divideRoundingHalfUp(numerator, powerOfTen(quantity.value.scale))).map(Money.init(fen:))
     }
 }

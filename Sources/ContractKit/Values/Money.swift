@@ -12,6 +12,11 @@ public struct Money: Hashable, Comparable, Sendable {
 
     public static let zero = Money(fen: 0)
 
+    /// The largest amount a term may state: a trillion yuan. Keeping every
+    /// stated amount this small leaves room to add up some 92,000 of them
+    /// exactly in 64 bits.
+    public static let largest = Money(fen: 100_000_000_000_000)
+
     public enum ParseError: Error, Equatable, CustomStringConvertible {
         case notAnAmount(String)
         case subFen(String)
@@ -27,7 +32,7 @@ public struct Money: Hashable, Comparable, Sendable {
             case .negative(let text):
                 return "\"\(text)\": an amount here cannot be negative"
             case .tooLarge(let text):
-                return "\"\(text)\": the amount is too large"
+                return "\"\(text)\": the amount is too large (at most 1000000000000.00 yuan)"
             }
         }
     }
@@ -46,7 +51,7 @@ public struct Money: Hashable, Comparable, Sendable {
         guard parsed.scale <= 2 else { throw .subFen(text) }
         if parsed.negative && parsed.significand != 0 && !allowNegative { throw .negative(text) }
         let (fen, overflow) = parsed.significand.multipliedReportingOverflow(by: parsed.scale == 2 ? 1 : (parsed.scale == 1 ? 10 : 100))
-        guard !overflow else { throw .tooLarge(text) }
+        guard !overflow, fen <= Money.largest.fen else { throw .tooLarge(text) }
         self.fen = parsed.negative ? -fen : fen
     }
 
