@@ -1,3 +1,5 @@
+import Foundation
+
 /// Checks a decoded contract for terms that cannot be computed with:
 /// shapes JSON Schema cannot express, and references between terms.
 /// (Inconsistencies of the document itself are `check`'s business, not errors.)
@@ -14,7 +16,7 @@ enum ContractValidator {
         if contract.formatVersion != 1 {
             problem("$.formatVersion", "\(contract.formatVersion): this version of contractctl reads format 1")
         }
-        if contract.id.trimmingWhitespace.isEmpty { problem("$.id", "the document number is empty") }
+        if contract.id.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { problem("$.id", "the document number is empty") }
         if contract.alias.isEmpty || !contract.alias.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }) {
             problem("$.alias", "\"\(contract.alias)\": expected lower-case letters, digits and hyphens, such as \"minhang-2026\"")
         }

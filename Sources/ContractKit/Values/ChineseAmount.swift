@@ -1,3 +1,5 @@
+import Foundation
+
 /// Amounts in Chinese financial numerals (大写金额), as a payment voucher
 /// writes them, following the People's Bank rules for filling in vouchers:
 /// 壹 before a leading 拾, one 零 for each run of zeros between two non-zero
@@ -79,7 +81,7 @@ public enum ChineseAmount {
     /// Refuses anything malformed: repeated digits, units out of order,
     /// stray 零, 整 after 分, characters that are not numerals.
     public static func parse(_ input: String) throws(ParseError) -> Money {
-        var text = Substring(input.trimmingWhitespace)
+        var text = Substring(input.trimmingCharacters(in: .whitespacesAndNewlines))
         if text.hasPrefix("人民币") { text = text.dropFirst(3) }
         let chars = Array(text)
         guard !chars.isEmpty else { throw .empty }
@@ -195,14 +197,5 @@ public enum ChineseAmount {
             fen = sum
         }
         return Money(fen: fen)
-    }
-}
-
-extension String {
-    var trimmingWhitespace: String {
-        var scalars = Substring(self)
-        while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
-        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
-        return String(scalars)
     }
 }
