@@ -6,7 +6,7 @@ enum CheckCommand: Command {
     static let summary = "inner inconsistencies of the contracts (exit 1 when an error is found)"
     static let usage = """
         usage: contractctl check [--contract ID|ALIAS]... [--format table|json|csv]
-                                 [--fixtures DIR] [--calendar FILE]
+                                 [--fixtures DIR] [--ledger PATH | --no-ledger] [--calendar FILE]
 
         Reports what the documents themselves get wrong, each finding with a
         severity, a code, the clause and a message. The fixtures record each
@@ -34,7 +34,7 @@ enum CheckCommand: Command {
         \(Common.helpText)
           -h, --help           show this help
         """
-    static let options = [Common.contract, Common.format, Common.fixtures, Common.calendar]
+    static let options = [Common.contract, Common.format, Common.fixtures, Common.ledger, Common.noLedger, Common.calendar]
 
     static func run(_ arguments: Arguments) throws(CommandFailure) -> CommandResult {
         guard arguments.positionals.isEmpty else {
@@ -47,7 +47,7 @@ enum CheckCommand: Command {
             throw error.failure
         }
         let calendar = try Common.calendar(arguments)
-        let contracts = try Common.contracts(arguments)
+        let (contracts, _, _) = try Common.load(arguments)
         let findings = Checks.findings(for: contracts, calendar: calendar)
         let code: Int32 = findings.contains { $0.severity == .error } ? 1 : 0
         switch format {

@@ -21,10 +21,16 @@ enum Common {
     static let asOf = Arguments.Option(name: "as-of", takesValue: true)
     static let format = Arguments.Option(name: "format", takesValue: true)
     static let contract = Arguments.Option(name: "contract", takesValue: true, repeatable: true)
+    static let ledger = Arguments.Option(name: "ledger", takesValue: true)
+    static let noLedger = Arguments.Option(name: "no-ledger", takesValue: false)
 
     static let helpText = """
         --fixtures DIR      contract fixtures (default: the bundled Fixtures/contracts,
                             found from the current directory or the executable)
+        --ledger PATH       the ledger of events, JSON Lines (default: the bundled
+                            Fixtures/ledger/example.jsonl with the bundled fixtures;
+                            none with --fixtures)
+        --no-ledger         compute from the terms alone, as if nothing were recorded
         --calendar FILE     a calendar file whose years add to or replace the
                             built-in official calendar (2004-2026)
         """
@@ -53,8 +59,38 @@ enum Common {
         return CalendarDay(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1) ?? CalendarDay(dayNumber: 0)
     }
 
-    /// The contracts of the fixtures folder, narrowed to `--contract` if given.
-    static func contracts(_ arguments: Arguments) throws(CommandFailure) -> [Contract] {
+    /// The contracts of the fixtures folder, narrowed to `--contract` if
+    /// given, and the ledger of events that goes with them.
+    static func load(_ arguments: Arguments) throws(CommandFailure) -> (contracts: [Contract], all: ContractSet, ledger: Ledger) {
+        let set = try contractSet(arguments)
+        let contracts = try chosen(arguments, from: set)
+        let ledger = try self.ledger(arguments, contracts: set)
+        return (contracts, set, ledger)
+    }
+
+    /// `--ledger`, or the bundled example ledger when the fixtures are the
+    /// bundled ones, or none.
+    static func ledgerPath(_ arguments: Arguments, fixtures: String) -> String? {
+        if arguments.flag("no-ledger") { return nil }
+        if let path = arguments.value("ledger") { return path }
+        guard arguments.value("fixtures") == nil else { return nil }
+        let path = ((fixtures as NSString).deletingLastPathComponent as NSString).appendingPathComponent("ledger/example.jsonl")
+        return FileManager.default.fileExists(atPath: path) ? path : nil
+    }
+
+    static func ledger(_ arguments: Arguments, contracts: ContractSet) throws(CommandFailure) -> Ledger {
+        if arguments.flag("no-ledger"), arguments.value("ledger") != nil {
+            throw CommandFailure(usage: "give --ledger PATH or --no-ledger, not both")
+        }
+        guard let path = ledgerPath(arguments, fixtures: contracts.folder) else { return .empty }
+        do {
+            return try LedgerLoader.load(path: path, contracts: contracts)
+        } catch {
+            throw CommandFailure(loadErrors: error.errors)
+        }
+    }
+
+    static func contractSet(_ arguments: Arguments) throws(CommandFailure) -> ContractSet {
         var folder = arguments.value("fixtures") ?? ""
         if arguments.value("fixtures") == nil {
             do {
@@ -65,12 +101,14 @@ enum Common {
                 throw CommandFailure(loadErrors: [error])
             }
         }
-        let set: ContractSet
         do {
-            set = try ContractLoader.load(folder: folder)
+            return try ContractLoader.load(folder: folder)
         } catch {
             throw CommandFailure(loadErrors: error.errors)
         }
+    }
+
+    static func chosen(_ arguments: Arguments, from set: ContractSet) throws(CommandFailure) -> [Contract] {
         let keys = arguments.all("contract")
         guard !keys.isEmpty else { return set.contracts }
         var chosen: [Contract] = []

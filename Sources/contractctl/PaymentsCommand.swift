@@ -6,7 +6,7 @@ enum PaymentsCommand: Command {
     static let summary = "every payment instalment: amount, due date, conditions, status"
     static let usage = """
         usage: contractctl payments [--contract ID|ALIAS]... [--as-of DAY] [--format table|json|csv]
-                                    [--fixtures DIR] [--calendar FILE]
+                                    [--fixtures DIR] [--ledger PATH | --no-ledger] [--calendar FILE]
 
         Lists each instalment of each contract with its amount (worked from the
         price clause), its due date worked out to the official calendar (Civil
@@ -16,8 +16,15 @@ enum PaymentsCommand: Command {
         A due date that waits on an event not yet recorded (an invoice, an
         acceptance) is shown as its earliest possible day (≥ DAY in the table,
         earliestDueDate in JSON), or as not known when the terms give no first
-        possible day. Statuses: conditional (a condition such as an assessment
-        average is undetermined), waiting (on an event), open, overdue.
+        possible day. Recorded invoices and acceptances fix due dates; recorded
+        payments are applied to the instalment they name, or else to those
+        already due, earliest first, then to those not yet due (Civil Code
+        Art. 560). Only events dated on or before the as-of day count.
+
+        Statuses: paid; overdue (the due day has passed, not paid in full);
+        partly paid; open (due on a day not yet passed); waiting (on an event
+        not yet recorded); conditional (a condition such as an assessment
+        average is undetermined); condition not met.
 
         options:
           --contract ID|ALIAS  only this contract (repeatable); the document number or
@@ -28,7 +35,7 @@ enum PaymentsCommand: Command {
         \(Common.helpText)
           -h, --help           show this help
         """
-    static let options = [Common.contract, Common.asOf, Common.format, Common.fixtures, Common.calendar]
+    static let options = [Common.contract, Common.asOf, Common.format, Common.fixtures, Common.ledger, Common.noLedger, Common.calendar]
 
     static func run(_ arguments: Arguments) throws(CommandFailure) -> CommandResult {
         guard arguments.positionals.isEmpty else {
@@ -43,8 +50,8 @@ enum PaymentsCommand: Command {
             throw error.failure
         }
         let calendar = try Common.calendar(arguments)
-        let contracts = try Common.contracts(arguments)
-        let lines = Payments.lines(for: contracts, asOf: asOf, calendar: calendar)
+        let (contracts, _, ledger) = try Common.load(arguments)
+        let lines = Payments.lines(for: contracts, ledger: ledger, asOf: asOf, calendar: calendar)
         switch format {
         case .table: return CommandResult(output: PaymentsReport.table(lines, asOf: asOf))
         case .json: return CommandResult(output: PaymentsReport.json(lines, asOf: asOf))

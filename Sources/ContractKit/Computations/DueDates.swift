@@ -4,14 +4,18 @@ struct DueDates {
     var earliestDueDate: CalendarDay?
     var provisional: Bool
     var rule: String
-    /// Events the due date waits on that are not recorded, in words.
-    var eventConditions: [String]
+    /// The events the due date depends on, with the day recorded (nil: not recorded).
+    var events: [(anchor: Anchor, day: CalendarDay?)]
 
-    /// `events`: days the ledger has recorded for event anchors (none yet).
+    /// `events`: days the ledger has recorded for event anchors.
     static func compute(_ due: DueRule, dates: ContractDates, calendar: WorkCalendar, events: [Anchor: CalendarDay] = [:]) -> DueDates {
         var parts: [String] = []
         var provisional = false
         var waitingOn: [String] = []
+        var eventStates: [(anchor: Anchor, day: CalendarDay?)] = []
+        for anchor in due.after + due.requires where anchor.isEvent && !eventStates.contains(where: { $0.anchor == anchor }) {
+            eventStates.append((anchor, events[anchor]))
+        }
         var unknowable = false
 
         // The first possible day of an event not yet recorded: an invoice can
@@ -79,7 +83,7 @@ struct DueDates {
             earliestDueDate: unknowable ? nil : day,
             provisional: provisional,
             rule: parts.joined(separator: "; "),
-            eventConditions: waitingOn
+            events: eventStates
         )
     }
 }

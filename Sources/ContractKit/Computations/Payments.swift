@@ -1,14 +1,21 @@
-/// One instalment as of a day: what is due, when, on what condition.
+/// One instalment as of a day: what is due, when, on what condition, and
+/// what of it has been paid.
 public struct PaymentLine: Sendable {
     public enum Status: String, Sendable {
-        /// A condition (an assessment average) is not yet determined.
-        case conditional
+        /// Paid in full.
+        case paid
+        /// Due on a known day that has passed, not paid in full.
+        case overdue
+        /// Part paid, the rest not yet due.
+        case partlyPaid = "partly paid"
+        /// Due on a known day that has not passed, nothing paid.
+        case open
         /// The due date waits on an event not yet recorded (an invoice).
         case waiting
-        /// Due on a known day that has not passed.
-        case open
-        /// The due day has passed and it is unpaid.
-        case overdue
+        /// A condition (an assessment average) is not yet determined.
+        case conditional
+        /// A condition was decided against it: not payable under its clause.
+        case conditionNotMet = "condition not met"
     }
 
     public struct ConditionState: Sendable {
@@ -16,11 +23,14 @@ public struct PaymentLine: Sendable {
             case met
             case notMet = "not met"
             case notRecorded = "not recorded"
+            case recorded
             case undetermined
         }
         public var condition: String
         public var clause: String
         public var state: State
+        /// The evidence: a recorded day, or an average's arithmetic.
+        public var detail: String?
     }
 
     public var contractID: String
@@ -40,59 +50,109 @@ public struct PaymentLine: Sendable {
     /// How the due date was worked out, with the Civil Code articles applied.
     public var dueRule: String
     public var conditions: [ConditionState]
+    /// The parts of payments applied to it (Readings 7), in order.
+    public var payments: [PaymentPart]
+    public var paid: Money
+    public var outstanding: Money { amount - paid }
+    /// The day it was paid in full.
+    public var paidOn: CalendarDay?
+    /// Days late (Readings 1): the day paid in full, or the as-of day if
+    /// unpaid, minus the due day; nil when not late.
+    public var daysLate: Int?
     public var status: Status
 }
 
+/// A part of a payment applied to an instalment.
+public struct PaymentPart: Sendable, Equatable {
+    public var day: CalendarDay
+    public var amount: Money
+}
+
 public enum Payments {
-    /// Every instalment of `contracts` as of `asOf`.
-    public static func lines(for contracts: [Contract], asOf: CalendarDay, calendar: WorkCalendar) -> [PaymentLine] {
-        contracts.flatMap { lines(for: $0, asOf: asOf, calendar: calendar) }
+    /// Every instalment of `contracts` as of `asOf`, with the ledger's events
+    /// dated on or before it.
+    public static func lines(for contracts: [Contract], ledger: Ledger = .empty, asOf: CalendarDay, calendar: WorkCalendar) -> [PaymentLine] {
+        contracts.flatMap { lines(for: $0, history: History(contractID: $0.id, ledger: ledger, asOf: asOf), asOf: asOf, calendar: calendar) }
     }
 
-    public static func lines(for contract: Contract, asOf: CalendarDay, calendar: WorkCalendar) -> [PaymentLine] {
-        let dates = ContractDates(contract, calendar: calendar)
-        let amounts = InstalmentAmounts.compute(contract)
-        return contract.instalments.enumerated().map { index, instalment in
-            let due = DueDates.compute(instalment.due, dates: dates, calendar: calendar)
-            var conditions = due.eventConditions.map {
-                PaymentLine.ConditionState(condition: $0, clause: instalment.clause, state: .notRecorded)
+    public static func lines(for contract: Contract, history: History = History(events: []), asOf: CalendarDay, calendar: WorkCalendar) -> [PaymentLine] {
+        let terms = history.applied(to: contract)
+        let dates = ContractDates(terms, calendar: calendar)
+        let amounts = InstalmentAmounts.compute(terms)
+        let invoices = history.invoiceDays(for: terms)
+        var acceptances: [Anchor: CalendarDay] = [:]
+        acceptances[.initialAcceptance] = history.acceptance(.initial)
+        acceptances[.finalAcceptance] = history.acceptance(.final)
+        let windows = Scores.windows(for: terms, history: history, asOf: asOf)
+
+        let dues = terms.instalments.map { instalment -> DueDates in
+            var events = acceptances
+            events[.invoiceReceived] = invoices[instalment.id]
+            return DueDates.compute(instalment.due, dates: dates, calendar: calendar, events: events)
+        }
+        let slots = terms.instalments.enumerated().map { index, instalment in
+            Allocation.Slot(id: instalment.id, amount: amounts[index].amount, dueDate: dues[index].dueDate, earliestDueDate: dues[index].earliestDueDate)
+        }
+        let allocation = Allocation.allocate(slots, payments: history.payments)
+
+        return terms.instalments.enumerated().map { index, instalment in
+            let due = dues[index]
+            let amount = amounts[index].amount
+            var conditions = due.events.map { event in
+                PaymentLine.ConditionState(condition: event.anchor.words, clause: instalment.clause,
+                                           state: event.day == nil ? .notRecorded : .recorded, detail: event.day?.description)
             }
             for condition in instalment.conditions {
-                conditions.append(describe(condition, in: contract))
+                conditions.append(describe(condition, windows: windows))
+            }
+            let parts = (allocation.parts[instalment.id] ?? []).map { PaymentPart(day: $0.day, amount: $0.amount) }
+            let paid = parts.reduce(Money.zero) { $0 + $1.amount }
+            var paidOn: CalendarDay?
+            if paid >= amount, amount > .zero { paidOn = parts.last?.day }
+            var daysLate: Int?
+            if let dueDay = due.dueDate {
+                let end = paidOn ?? asOf
+                if end > dueDay { daysLate = end.dayNumber - dueDay.dayNumber }
             }
             let status: PaymentLine.Status
-            if conditions.contains(where: { $0.state == .undetermined }) {
+            if paidOn != nil || amount == .zero {
+                status = .paid
+            } else if conditions.contains(where: { $0.state == .notMet }) {
+                status = .conditionNotMet
+            } else if conditions.contains(where: { $0.state == .undetermined }) {
                 status = .conditional
-            } else if let day = due.dueDate {
-                status = asOf > day ? .overdue : .open
+            } else if let dueDay = due.dueDate {
+                status = asOf > dueDay ? .overdue : (paid > .zero ? .partlyPaid : .open)
             } else {
-                status = .waiting
+                status = paid > .zero ? .partlyPaid : .waiting
             }
             return PaymentLine(
                 contractID: contract.id, alias: contract.alias,
                 instalment: instalment.id, label: instalment.label, clause: instalment.clause,
-                amount: amounts[index].amount, amountRule: amounts[index].rule, amountNote: instalment.amountNote,
+                amount: amount, amountRule: amounts[index].rule, amountNote: instalment.amountNote,
                 dueDate: due.dueDate, earliestDueDate: due.dueDate == nil ? due.earliestDueDate : nil,
                 provisional: due.provisional, dueRule: due.rule,
-                conditions: conditions, status: status
+                conditions: conditions, payments: parts, paid: paid, paidOn: paidOn, daysLate: daysLate, status: status
             )
         }
     }
 
-    static func describe(_ condition: Condition, in contract: Contract) -> PaymentLine.ConditionState {
+    static func describe(_ condition: Condition, windows: [WindowAverage]) -> PaymentLine.ConditionState {
         switch condition.kind {
         case .assessmentAverage:
-            let window = contract.assessment?.windows.first { $0.id == condition.window }
-            let threshold = condition.atLeast ?? window?.atLeast
-            var text = "average assessment score"
-            if let window {
-                text += " of the periods ending "
-                if let from = window.periodsEndingFrom { text += "\(from) to \(window.periodsEndingTo)" } else { text += "on or before \(window.periodsEndingTo)" }
-                text += " (\(window.label))"
+            guard let result = windows.first(where: { $0.window.id == condition.window }) else {
+                return PaymentLine.ConditionState(condition: "assessment average", clause: condition.clause, state: .undetermined, detail: "no such window")
             }
-            if let threshold { text += " >= \(threshold)" }
-            // No assessment can be recorded yet: the ledger comes with scores.
-            return PaymentLine.ConditionState(condition: text, clause: condition.clause, state: .undetermined)
+            let window = result.window
+            let span = window.periodsEndingFrom.map { "ending \($0) to \(window.periodsEndingTo)" } ?? "ending on or before \(window.periodsEndingTo)"
+            let text = "average assessment score of the periods \(span) (\(window.label)) >= \(condition.atLeast ?? window.atLeast)"
+            let state: PaymentLine.ConditionState.State
+            switch result.state {
+            case .met: state = .met
+            case .notMet: state = .notMet
+            case .undetermined: state = .undetermined
+            }
+            return PaymentLine.ConditionState(condition: text, clause: condition.clause, state: state, detail: result.reason)
         }
     }
 }

@@ -20,18 +20,24 @@ public enum PaymentsReport {
             ("provisional", .bool(line.provisional)),
             ("dueRule", .string(line.dueRule)),
             ("conditions", .array(line.conditions.map {
-                .object([("condition", .string($0.condition)), ("clause", .string($0.clause)), ("state", .string($0.state.rawValue))])
+                .object([("condition", .string($0.condition)), ("clause", .string($0.clause)), ("state", .string($0.state.rawValue)), ("detail", .optional($0.detail))])
             })),
+            ("paid", .string(line.paid.plain)),
+            ("outstanding", .string(line.outstanding.plain)),
+            ("paidOn", .optional(line.paidOn?.description)),
+            ("daysLate", line.daysLate.map { .number(String($0)) } ?? .null),
+            ("payments", .array(line.payments.map { .object([("day", .string($0.day.description)), ("amount", .string($0.amount.plain))]) })),
             ("status", .string(line.status.rawValue)),
         ])
     }
 
-    public static let csvHeader = ["contract", "alias", "instalment", "clause", "amount", "currency", "dueDate", "earliestDueDate", "provisional", "status", "conditions", "dueRule", "amountRule", "amountNote"]
+    public static let csvHeader = ["contract", "alias", "instalment", "clause", "amount", "currency", "dueDate", "earliestDueDate", "provisional", "paid", "outstanding", "paidOn", "daysLate", "status", "conditions", "dueRule", "amountRule", "amountNote"]
 
     public static func csv(_ lines: [PaymentLine]) -> String {
         CSV.render(header: csvHeader, rows: lines.map { line in
             [line.contractID, line.alias, line.instalment, line.clause, line.amount.plain, "CNY",
              line.dueDate?.description ?? "", line.earliestDueDate?.description ?? "", line.provisional ? "true" : "false",
+             line.paid.plain, line.outstanding.plain, line.paidOn?.description ?? "", line.daysLate.map(String.init) ?? "",
              line.status.rawValue, line.conditions.map { "\($0.condition): \($0.state.rawValue)" }.joined(separator: "; "),
              line.dueRule, line.amountRule, line.amountNote ?? ""]
         })
@@ -39,17 +45,20 @@ public enum PaymentsReport {
 
     public static func table(_ lines: [PaymentLine], asOf: CalendarDay) -> String {
         var table = Table([
-            .init("CONTRACT"), .init("#"), .init("CLAUSE"), .init("AMOUNT (CNY)", .right),
+            .init("CONTRACT"), .init("#"), .init("CLAUSE"), .init("AMOUNT (CNY)", .right), .init("PAID", .right),
             .init("DUE"), .init("STATUS"), .init("WAITING ON / CONDITION"),
         ])
         var grand = Money.zero
+        var grandPaid = Money.zero
         var aliases: [String] = []
         for line in lines where !aliases.contains(line.alias) { aliases.append(line.alias) }
         for alias in aliases {
             let group = lines.filter { $0.alias == alias }
             var subtotal = Money.zero
+            var subtotalPaid = Money.zero
             for line in group {
                 subtotal += line.amount
+                subtotalPaid += line.paid
                 let due: String
                 if let day = line.dueDate {
                     due = day.description
@@ -58,16 +67,19 @@ public enum PaymentsReport {
                 } else {
                     due = "not known"
                 }
-                let pending = line.conditions.filter { $0.state != .met }.map { "\($0.condition): \($0.state.rawValue)" }
-                table.add([alias, line.instalment, line.clause, line.amount.grouped,
-                           due + (line.provisional ? " *" : ""), line.status.rawValue,
+                let pending = line.status == .paid ? [] : line.conditions.filter { $0.state != .met && $0.state != .recorded }.map { "\($0.condition): \($0.state.rawValue)" }
+                var status = line.status.rawValue
+                if let days = line.daysLate { status += " (\(days) day\(days == 1 ? "" : "s") late)" }
+                table.add([alias, line.instalment, line.clause, line.amount.grouped, line.paid.grouped,
+                           due + (line.provisional ? " *" : ""), status,
                            pending.joined(separator: "; ")])
             }
-            table.add(["", "", "total", subtotal.grouped, "", "", ""])
+            table.add(["", "", "total", subtotal.grouped, subtotalPaid.grouped, "", "", ""])
             table.addSeparator()
             grand += subtotal
+            grandPaid += subtotalPaid
         }
-        table.add(["all", "", "total", grand.grouped, "", "", ""])
+        table.add(["all", "", "total", grand.grouped, grandPaid.grouped, "", "", ""])
         var text = "Payments as of \(asOf)\n\n" + table.rendered()
         text += "\n≥ DAY: the due date waits on an event not yet recorded; DAY is the earliest it can be.\n"
         if lines.contains(where: \.provisional) {

@@ -1,0 +1,157 @@
+/// One assessment period's score from the sheet and the recorded
+/// occurrences (Readings 4): a regular category loses at most its points,
+/// additional items add or subtract without limit, and the total is then
+/// held to the sheet's range.
+public struct PeriodScore: Sendable {
+    public struct CategoryLine: Sendable {
+        public var id: String
+        public var name: String
+        public var points: Int
+        /// "3 x 5 (未按时完成...)" per deduction with occurrences.
+        public var counted: [(description: String, count: Int, each: Int)]
+        public var lost: Int
+        /// True when the deductions exceeded the category's points.
+        public var capped: Bool
+    }
+
+    public struct AdditionalLine: Sendable {
+        public var id: String
+        public var description: String
+        public var count: Int
+        public var each: Int
+        public var total: Int { count * each }
+    }
+
+    public var contractID: String
+    public var alias: String
+    public var from: CalendarDay
+    public var to: CalendarDay
+    /// The ledger line the result was recorded on.
+    public var line: Int
+    public var base: Int
+    public var categories: [CategoryLine]
+    public var additional: [AdditionalLine]
+    /// Before holding to the range.
+    public var raw: Int
+    public var total: Int
+    public var clause: String
+
+    /// "100 - 10 (workOrders: 3 x 5 = 15, capped at 10) - 5 (emergency: 1 x 5) + 10 (praise: 1 x 10) = 95"
+    public var arithmetic: String {
+        var text = "\(base)"
+        for category in categories where category.lost > 0 {
+            let detail = category.counted.map { "\($0.count) x \($0.each)" }.joined(separator: " + ")
+            let sum = category.counted.reduce(0) { $0 + $1.count * $1.each }
+            text += " - \(category.lost) (\(category.id): \(detail)\(category.capped ? " = \(sum), capped at \(category.points)" : ""))"
+        }
+        for item in additional where item.count > 0 {
+            text += " \(item.total < 0 ? "-" : "+") \(abs(item.total)) (\(item.id): \(item.count) x \(item.each))"
+        }
+        text += " = \(raw)"
+        if raw != total { text += ", held to \(total)" }
+        return text
+    }
+}
+
+/// A window's average against its threshold.
+public struct WindowAverage: Sendable {
+    public enum State: String, Sendable {
+        case met
+        case notMet = "not met"
+        case undetermined
+    }
+    public var contractID: String
+    public var alias: String
+    public var window: AssessmentWindow
+    public var periods: [PeriodScore]
+    public var state: State
+    /// Why the state is what it is, in words.
+    public var reason: String
+
+    public var sum: Int { periods.reduce(0) { $0 + $1.total } }
+
+    /// The plain mean, not rounded: "85", "83.33… (250/3)", or nil with no periods.
+    public var averageText: String? {
+        guard !periods.isEmpty else { return nil }
+        return Scores.meanText(sum: sum, count: periods.count)
+    }
+}
+
+public enum Scores {
+    public static func periods(for contract: Contract, history: History) -> [PeriodScore] {
+        guard let sheet = contract.assessment else { return [] }
+        let base = sheet.categories.reduce(0) { $0 + $1.points }
+        return history.assessments.map { record, line in
+            var lostTotal = 0
+            let categories = sheet.categories.map { category -> PeriodScore.CategoryLine in
+                let recorded = record.occurrences[category.id] ?? [:]
+                let counted = category.deductions.compactMap { deduction -> (String, Int, Int)? in
+                    guard let count = recorded[deduction.id], count > 0 else { return nil }
+                    return (deduction.description, count, deduction.points)
+                }
+                let sum = counted.reduce(0) { $0 + $1.1 * $1.2 }
+                let lost = min(category.points, sum)
+                lostTotal += lost
+                return PeriodScore.CategoryLine(id: category.id, name: category.name, points: category.points, counted: counted, lost: lost, capped: sum > category.points)
+            }
+            let additional = sheet.additionalItems.map {
+                PeriodScore.AdditionalLine(id: $0.id, description: $0.description, count: record.additional[$0.id] ?? 0, each: $0.points)
+            }
+            let raw = base - lostTotal + additional.reduce(0) { $0 + $1.total }
+            let total = min(sheet.maximum, max(sheet.minimum, raw))
+            return PeriodScore(contractID: contract.id, alias: contract.alias, from: record.from, to: record.to, line: line,
+                               base: base, categories: categories, additional: additional, raw: raw, total: total, clause: sheet.clause)
+        }
+    }
+
+    /// Each window of the sheet: the periods that end inside it, their plain
+    /// mean, and whether it reaches the threshold (>= , not rounded).
+    public static func windows(for contract: Contract, history: History, asOf: CalendarDay) -> [WindowAverage] {
+        guard let sheet = contract.assessment else { return [] }
+        let scores = periods(for: contract, history: history)
+        return sheet.windows.map { window in
+            let inside = scores.filter { ($0.to >= (window.periodsEndingFrom ?? $0.to)) && $0.to <= window.periodsEndingTo }
+            let span = window.periodsEndingFrom.map { "ending \($0) to \(window.periodsEndingTo)" } ?? "ending on or before \(window.periodsEndingTo)"
+            var result = WindowAverage(contractID: contract.id, alias: contract.alias, window: window, periods: inside, state: .undetermined, reason: "")
+            let threshold = window.atLeast
+            if asOf < window.periodsEndingTo {
+                result.reason = inside.isEmpty
+                    ? "the window (periods \(span)) is still open; no assessment recorded yet"
+                    : "the window (periods \(span)) is still open; so far \(meanText(sum: result.sum, count: inside.count)) over \(inside.count) period\(inside.count == 1 ? "" : "s")"
+            } else if inside.isEmpty {
+                result.reason = "no assessment recorded for a period \(span)"
+            } else {
+                let met = reaches(sum: result.sum, count: inside.count, threshold: threshold)
+                result.state = met ? .met : .notMet
+                result.reason = "mean of \(inside.count) period\(inside.count == 1 ? "" : "s") \(span): \(inside.map { String($0.total) }.joined(separator: " + ")) = \(result.sum); / \(inside.count) = \(meanText(sum: result.sum, count: inside.count)) \(met ? ">=" : "<") \(threshold)"
+            }
+            return result
+        }
+    }
+
+    /// sum / count >= threshold, exactly.
+    static func reaches(sum: Int, count: Int, threshold: Quantity) -> Bool {
+        let scale = powerOfTen(threshold.value.scale)
+        return Int128(sum) * scale >= Int128(threshold.value.significand) * Int128(count)
+    }
+
+    /// The exact mean: "85", "82.5", or "83.33… (250/3)" when it does not terminate.
+    static func meanText(sum: Int, count: Int) -> String {
+        guard count > 0 else { return "-" }
+        var denominator = count
+        for factor in [2, 5] { while denominator % factor == 0 { denominator /= factor } }
+        let hundredths = Int128(sum) * 100
+        if denominator == 1 {
+            // Terminates: print all its digits.
+            var scale = 0
+            var value = Int128(sum)
+            var divisor = Int128(count)
+            while value % divisor != 0 { value *= 10; scale += 1 }
+            let digits = value / divisor
+            return DecimalText(negative: digits < 0, significand: Int64(digits.magnitude), scale: scale).description
+        }
+        let rounded = hundredths / Int128(count)
+        let text = DecimalText(negative: rounded < 0, significand: Int64(rounded.magnitude), scale: 2).description
+        return "\(text)… (\(sum)/\(count))"
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+
+/// The events of a ledger file, in the order recorded.
+public struct Ledger: Sendable {
+    public var events: [LedgerEvent]
+    /// Where it was read from; nil for no ledger.
+    public var path: String?
+
+    public init(events: [LedgerEvent] = [], path: String? = nil) {
+        self.events = events
+        self.path = path
+    }
+
+    public static let empty = Ledger()
+}
+
+/// Reads a JSON Lines ledger: one event per line, each checked for shape,
+/// against the contract's terms, and against the events before it. Every
+/// problem is reported with its line.
+public enum LedgerLoader {
+    public static func load(path: String, contracts: ContractSet) throws(LoadErrors) -> Ledger {
+        let data: Data
+        do {
+            data = try JSONFile.read(URL(fileURLWithPath: path), displayName: path)
+        } catch {
+            throw LoadErrors([error])
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw LoadErrors([LoadError(.badData, file: path, "is not valid UTF-8 text")])
+        }
+        return try parse(text, file: path, contracts: contracts)
+    }
+
+    public static func parse(_ text: String, file: String, contracts: ContractSet) throws(LoadErrors) -> Ledger {
+        var events: [LedgerEvent] = []
+        var errors: [LoadError] = []
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        if lines.last == "" { lines.removeLast() }
+        for (index, raw) in lines.enumerated() {
+            let lineNumber = index + 1
+            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
+            if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
+            do {
+                let event = try event(from: String(line), line: lineNumber, file: file, contracts: contracts)
+                let problems = LedgerValidator.problems(adding: event, after: events, contracts: contracts)
+                if problems.isEmpty {
+                    events.append(event)
+                } else {
+                    errors += problems.map { LoadError(.badData, file: file, location: "line \(lineNumber)", $0) }
+                }
+            } catch {
+                errors += error.errors
+            }
+        }
+        guard errors.isEmpty else { throw LoadErrors(errors) }
+        return Ledger(events: events, path: file)
+    }
+
+    /// Parses one ledger line and checks it against the terms (not the history).
+    public static func event(from text: String, line: Int, file: String, contracts: ContractSet) throws(LoadErrors) -> LedgerEvent {
+        let location = "line \(line)"
+        let node: JSONNode
+        do {
+            node = try JSONParser.parse(Array(text.utf8))
+        } catch {
+            throw LoadErrors([LoadError(.badData, file: file, location: location, "is not valid JSON: \(error.message) (column \(error.column))")])
+        }
+        guard case .object(let members) = node else {
+            throw LoadErrors([LoadError(.badData, file: file, location: location, "expected a JSON object, found \(node.kindName)")])
+        }
+        guard let type = node["type"]?.stringValue else {
+            throw LoadErrors([LoadError(.badData, file: file, location: location, "$.type: missing; expected one of \(EventLine.typeNames)")])
+        }
+        guard let fields = EventLine.fields[type] else {
+            throw LoadErrors([LoadError(.badData, file: file, location: location, "$.type: \"\(type)\": unknown event type; expected one of \(EventLine.typeNames)")])
+        }
+        var problems: [LoadError] = []
+        for member in members where !EventLine.common.contains(member.key) && !fields.allowed.contains(member.key) {
+            problems.append(LoadError(.badData, file: file, location: location, "$.\(member.key): a \(type) event has no \"\(member.key)\"; it takes \(fields.allowed.sorted().joined(separator: ", "))"))
+        }
+        for key in fields.required where node[key] == nil || node[key] == .null {
+            problems.append(LoadError(.badData, file: file, location: location, "$.\(key): missing; a \(type) event needs \(fields.required.joined(separator: ", "))"))
+        }
+        guard problems.isEmpty else { throw LoadErrors(problems) }
+        let wire: EventLine
+        do {
+            wire = try JSONFile.decode(EventLine.self, from: Data(text.utf8), file: file)
+        } catch {
+            var error = error
+            error.location = location + (error.location.map { ": \($0)" } ?? "")
+            throw LoadErrors([error])
+        }
+        guard let contract = contracts.find(wire.contract) else {
+            let known = contracts.contracts.map(\.alias).joined(separator: ", ")
+            throw LoadErrors([LoadError(.badData, file: file, location: location, "$.contract: \"\(wire.contract)\": no contract has this id or alias; known: \(known)")])
+        }
+        do {
+            let kind = try EventTerms.kind(of: wire, type: type, contract: contract)
+            return LedgerEvent(line: line, contractID: contract.id, kind: kind, note: wire.note)
+        } catch {
+            throw LoadErrors(error.messages.map { LoadError(.badData, file: file, location: location, $0) })
+        }
+    }
+}
+
+/// Problems found checking an event against its contract's terms.
+struct EventProblems: Error {
+    var messages: [String]
+}
