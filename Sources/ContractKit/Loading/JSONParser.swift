@@ -10,6 +10,11 @@ public indirect enum JSONNode: Sendable, Equatable {
     public struct Member: Sendable, Equatable {
         public var key: String
         public var value: JSONNode
+
+        public init(key: String, value: JSONNode) {
+            self.key = key
+            self.value = value
+        }
     }
 
     /// "an object", "a string": for messages.

@@ -56,9 +56,11 @@ public enum LedgerLoader {
         return Ledger(events: events, path: file)
     }
 
-    /// Parses one ledger line and checks it against the terms (not the history).
+    /// Parses one ledger line and checks it against the terms (not the
+    /// history). `line` 0 is an event not yet in a file: messages give no line.
     public static func event(from text: String, line: Int, file: String, contracts: ContractSet) throws(LoadErrors) -> LedgerEvent {
-        let location = "line \(line)"
+        let location: String? = line > 0 ? "line \(line)" : nil
+        func at(_ path: String) -> String { [location, path].compactMap { $0 }.joined(separator: ": ") }
         let node: JSONNode
         do {
             node = try JSONParser.parse(Array(text.utf8))
@@ -69,17 +71,17 @@ public enum LedgerLoader {
             throw LoadErrors([LoadError(.badData, file: file, location: location, "expected a JSON object, found \(node.kindName)")])
         }
         guard let type = node["type"]?.stringValue else {
-            throw LoadErrors([LoadError(.badData, file: file, location: location, "$.type: missing; expected one of \(EventLine.typeNames)")])
+            throw LoadErrors([LoadError(.badData, file: file, location: at("$.type"), "missing; expected one of \(EventLine.typeNames)")])
         }
         guard let fields = EventLine.fields[type] else {
-            throw LoadErrors([LoadError(.badData, file: file, location: location, "$.type: \"\(type)\": unknown event type; expected one of \(EventLine.typeNames)")])
+            throw LoadErrors([LoadError(.badData, file: file, location: at("$.type"), "\"\(type)\": unknown event type; expected one of \(EventLine.typeNames)")])
         }
         var problems: [LoadError] = []
         for member in members where !EventLine.common.contains(member.key) && !fields.allowed.contains(member.key) {
-            problems.append(LoadError(.badData, file: file, location: location, "$.\(member.key): a \(type) event has no \"\(member.key)\"; it takes \(fields.allowed.sorted().joined(separator: ", "))"))
+            problems.append(LoadError(.badData, file: file, location: at("$.\(member.key)"), "a \(type) event has no \"\(member.key)\"; it takes \(fields.allowed.sorted().joined(separator: ", "))"))
         }
         for key in fields.required where node[key] == nil || node[key] == .null {
-            problems.append(LoadError(.badData, file: file, location: location, "$.\(key): missing; a \(type) event needs \(fields.required.joined(separator: ", "))"))
+            problems.append(LoadError(.badData, file: file, location: at("$.\(key)"), "missing; a \(type) event needs \(fields.required.joined(separator: ", "))"))
         }
         guard problems.isEmpty else { throw LoadErrors(problems) }
         let wire: EventLine
@@ -87,12 +89,12 @@ public enum LedgerLoader {
             wire = try JSONFile.decode(EventLine.self, from: Data(text.utf8), file: file)
         } catch {
             var error = error
-            error.location = location + (error.location.map { ": \($0)" } ?? "")
+            error.location = at(error.location ?? "$")
             throw LoadErrors([error])
         }
         guard let contract = contracts.find(wire.contract) else {
             let known = contracts.contracts.map(\.alias).joined(separator: ", ")
-            throw LoadErrors([LoadError(.badData, file: file, location: location, "$.contract: \"\(wire.contract)\": no contract has this id or alias; known: \(known)")])
+            throw LoadErrors([LoadError(.badData, file: file, location: at("$.contract"), "\"\(wire.contract)\": no contract has this id or alias; known: \(known)")])
         }
         do {
             let kind = try EventTerms.kind(of: wire, type: type, contract: contract)

@@ -1,0 +1,155 @@
+import ContractKit
+import Foundation
+
+/// `contractctl record`: appends one event to a ledger after checking it.
+enum RecordCommand: Command {
+    static let name = "record"
+    static let summary = "append one event to a ledger, after checking it against the terms and the ledger"
+    static let usage = """
+        usage: contractctl record TYPE --ledger PATH --contract ID|ALIAS [--FIELD VALUE]...
+               contractctl record --ledger PATH < event.json
+
+        Appends one event to the ledger, as a line of JSON, after checking it
+        against the contract's terms and the events already recorded. An event
+        that contradicts them is refused with the reason (exit 65) and the
+        ledger is left exactly as it was; nothing recorded is ever rewritten or
+        dropped. The line is flushed to disk before success is reported.
+
+        With no TYPE, one JSON object is read from standard input, in the ledger
+        format (see README: "The ledger"). With TYPE, the event is built from
+        the options below. --ledger is required: record never writes to the
+        bundled example by default. A ledger that does not exist is created.
+
+        types and their fields (* required):
+          signature       --party* buyer|supplier --day*
+          effective       --day*
+          invoice         --day* (received) --issued --amount --instalment
+          payment         --day* --amount* --instalment
+          acceptance      --day* --stage* initial|final
+          assessment      --from* --to* --occurrence CATEGORY.DEDUCTION=N...
+                          --additional ITEM=N... --supersede
+          guarantee       --day* --guarantee* ID --action* lodged|released|deducted --amount
+          incident        --grade* --subsystem* --occurred* --resolved
+          request         --kind* ordinary|complex --received* --first-answer
+                          --agreed-due --done --complaint LEVEL --disruptive
+          staffViolation  --day* --violation* --amount
+          serviceDelay    --day* --days* --cause supplier|buyer|forceMajeure
+          breach          --day* --clause* --party*
+          notice          --day* --kind* nonRenewal|termination|renewalReminder
+                          --party* --without-cause
+        Every type also takes --note TEXT. Days are YYYY-MM-DD; date-times
+        (incidents, requests) are YYYY-MM-DDTHH:MM with a zone, e.g.
+        2026-07-03T10:15+08:00. Amounts are yuan with at most two decimals.
+
+        example:
+          contractctl record payment --ledger my.jsonl --contract minhang-2026 \\
+              --day 2026-07-20 --amount 4149000.00 --instalment 1
+
+        options:
+          --ledger PATH     the ledger to append to (required)
+          --contract ID     the contract, by document number or alias
+          --fixtures DIR    contract fixtures (default: the bundled Fixtures/contracts)
+          -h, --help        show this help
+        """
+
+    /// Option name -> (JSON key, kind of value).
+    enum ValueKind { case text, integer, flag, pairs }
+    static let fields: [(option: String, key: String, kind: ValueKind)] = [
+        ("day", "day", .text), ("party", "party", .text), ("issued", "issued", .text), ("amount", "amount", .text),
+        ("instalment", "instalment", .text), ("stage", "stage", .text), ("from", "from", .text), ("to", "to", .text),
+        ("occurrence", "occurrences", .pairs), ("additional", "additional", .pairs), ("supersede", "supersede", .flag),
+        ("guarantee", "guarantee", .text), ("action", "action", .text), ("grade", "grade", .text),
+        ("subsystem", "subsystem", .text), ("occurred", "occurred", .text), ("resolved", "resolved", .text),
+        ("kind", "kind", .text), ("received", "received", .text), ("first-answer", "firstAnswer", .text),
+        ("agreed-due", "agreedDue", .text), ("done", "done", .text), ("complaint", "complaint", .text),
+        ("disruptive", "disruptive", .flag), ("violation", "violation", .text), ("days", "days", .integer),
+        ("cause", "cause", .text), ("clause", "clause", .text), ("without-cause", "withoutCause", .flag),
+        ("note", "note", .text),
+    ]
+
+    static let options: [Arguments.Option] = [
+        Common.fixtures, Common.ledger,
+        Arguments.Option(name: "contract", takesValue: true),
+    ] + fields.map { Arguments.Option(name: $0.option, takesValue: $0.kind != .flag, repeatable: $0.kind == .pairs) }
+
+    static func run(_ arguments: Arguments) throws(CommandFailure) -> CommandResult {
+        guard let path = arguments.value("ledger") else {
+            throw CommandFailure(usage: "record needs --ledger PATH: the ledger to append to")
+        }
+        guard arguments.positionals.count <= 1 else {
+            throw CommandFailure(usage: "unexpected argument '\(arguments.positionals[1])'")
+        }
+        let text: String
+        if let type = arguments.positionals.first {
+            text = try eventFromOptions(type: type, arguments).compactText
+        } else {
+            guard arguments.value("contract") == nil, !fields.contains(where: { arguments.value($0.option) != nil || arguments.flag($0.option) }) else {
+                throw CommandFailure(usage: "give the event TYPE before its options, or give the whole event as JSON on standard input")
+            }
+            let data = FileHandle.standardInput.readDataToEndOfFile()
+            guard let input = String(data: data, encoding: .utf8), !input.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+                throw CommandFailure(usage: "no event: give TYPE and its options, or one JSON object on standard input")
+            }
+            text = input.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        let set = try Common.contractSet(arguments)
+        do {
+            let recorded = try LedgerWriter.append(text, to: path, contracts: set)
+            return CommandResult(output: "recorded on line \(recorded.line) of \(path)\n\(recorded.text)\n")
+        } catch {
+            throw CommandFailure(loadErrors: error.errors)
+        }
+    }
+
+    static func eventFromOptions(type: String, _ arguments: Arguments) throws(CommandFailure) -> JSONNode {
+        guard let contract = arguments.value("contract") else {
+            throw CommandFailure(usage: "record \(type) needs --contract ID|ALIAS")
+        }
+        var members: [JSONNode.Member] = [.init(key: "contract", value: .string(contract)), .init(key: "type", value: .string(type))]
+        for field in fields {
+            switch field.kind {
+            case .text:
+                if let value = arguments.value(field.option) { members.append(.init(key: field.key, value: .string(value))) }
+            case .integer:
+                if let value = arguments.value(field.option) {
+                    guard let number = Int(value) else { throw CommandFailure(usage: "--\(field.option) '\(value)': expected a whole number") }
+                    members.append(.init(key: field.key, value: .number(String(number))))
+                }
+            case .flag:
+                if arguments.flag(field.option) { members.append(.init(key: field.key, value: .bool(true))) }
+            case .pairs:
+                let pairs = arguments.all(field.option)
+                guard !pairs.isEmpty else { continue }
+                members.append(.init(key: field.key, value: try pairsNode(pairs, option: field.option, nested: field.key == "occurrences")))
+            }
+        }
+        return .object(members)
+    }
+
+    /// "workOrders.late=3" pairs into {"workOrders": {"late": 3}}; "praise=1" into {"praise": 1}.
+    static func pairsNode(_ pairs: [String], option: String, nested: Bool) throws(CommandFailure) -> JSONNode {
+        var outer: [(String, [(String, Int)])] = []
+        var flat: [(String, Int)] = []
+        for pair in pairs {
+            let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let count = Int(parts[1]) else {
+                throw CommandFailure(usage: "--\(option) '\(pair)': expected \(nested ? "CATEGORY.DEDUCTION=N" : "ITEM=N")")
+            }
+            if nested {
+                let names = parts[0].split(separator: ".", maxSplits: 1).map(String.init)
+                guard names.count == 2 else { throw CommandFailure(usage: "--\(option) '\(pair)': expected CATEGORY.DEDUCTION=N") }
+                if let index = outer.firstIndex(where: { $0.0 == names[0] }) {
+                    outer[index].1.append((names[1], count))
+                } else {
+                    outer.append((names[0], [(names[1], count)]))
+                }
+            } else {
+                flat.append((parts[0], count))
+            }
+        }
+        if nested {
+            return .object(outer.map { .init(key: $0.0, value: .object($0.1.map { .init(key: $0.0, value: .number(String($0.1))) })) })
+        }
+        return .object(flat.map { .init(key: $0.0, value: .number(String($0.1))) })
+    }
+}
