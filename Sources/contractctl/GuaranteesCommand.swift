@@ -1,0 +1,46 @@
+import ContractKit
+
+/// `contractctl guarantees`: bank guarantees, their release or deduction.
+enum GuaranteesCommand: Command {
+    static let name = "guarantees"
+    static let summary = "bank guarantees: amounts, lodging, expiry, release or deduction"
+    static let usage = """
+        usage: contractctl guarantees [--contract ID|ALIAS]... [--as-of DAY] [--format table|json|csv]
+                                      [--fixtures DIR] [--ledger PATH | --no-ledger] [--calendar FILE]
+
+        For each bank guarantee the terms require (minhang §4.2: advance-payment
+        46% and performance 4% of the total, lodged with instalment 2, valid to
+        2027-05-31): its amount, when it is due to be lodged, when it was,
+        its expiry, the assessment window whose average releases it, the amount
+        the buyer may keep if the average misses the threshold (8% of each
+        guarantee), and, once the window closes, the release or deduction.
+
+        options:
+          --contract ID|ALIAS  only this contract (repeatable)
+          --as-of DAY          the day the state is for (default: today in Asia/Shanghai)
+          --format FORMAT      table (default), json or csv
+        \(Common.helpText)
+          -h, --help           show this help
+        """
+    static let options = [Common.contract, Common.asOf, Common.format, Common.fixtures, Common.ledger, Common.noLedger, Common.calendar]
+
+    static func run(_ arguments: Arguments) throws(CommandFailure) -> CommandResult {
+        guard arguments.positionals.isEmpty else { throw CommandFailure(usage: "unexpected argument '\(arguments.positionals[0])'") }
+        let format: Format
+        let asOf: CalendarDay
+        do {
+            format = try Format.parse(arguments.value("format"))
+            asOf = try Common.asOf(arguments)
+        } catch {
+            throw error.failure
+        }
+        let calendar = try Common.calendar(arguments)
+        let (contracts, _, ledger) = try Common.load(arguments)
+        let statuses = Guarantees.statuses(for: contracts, ledger: ledger, asOf: asOf, calendar: calendar)
+        switch format {
+        case .table: return CommandResult(output: GuaranteesReport.table(statuses, asOf: asOf))
+        case .json: return CommandResult(output: GuaranteesReport.json(statuses))
+        case .csv: return CommandResult(output: GuaranteesReport.csv(statuses))
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import ContractKit
+
+/// `contractctl scores`: assessment scores per period, and window averages.
+enum ScoresCommand: Command {
+    static let name = "scores"
+    static let summary = "assessment scores per period and the averages the terms' windows take"
+    static let usage = """
+        usage: contractctl scores [--contract ID|ALIAS]... [--as-of DAY] [--format table|json|csv]
+                                  [--fixtures DIR] [--ledger PATH | --no-ledger] [--calendar FILE]
+
+        Scores each assessment period recorded in the ledger against the
+        contract's sheet: a category loses at most its points (3 late work orders
+        at 5 cost the 10-point category 10, not 15); additional items add or
+        subtract without limit; the total is then held to the sheet's range
+        (0-100). A later result for the same period recorded with "supersede"
+        replaces the earlier one.
+
+        For each window the terms name (minhang: the periods ending by
+        2026-10-30; those ending 2026-11-01 to 2027-05-31), the plain mean of
+        the periods that end inside it, not rounded, and whether it reaches the
+        threshold (>= 80). A window still open, or with nothing recorded, is
+        undetermined.
+
+        options:
+          --contract ID|ALIAS  only this contract (repeatable)
+          --as-of DAY          only results recorded for periods ending by this day
+                               (default: today in Asia/Shanghai)
+          --format FORMAT      table (default), json or csv
+        \(Common.helpText)
+          -h, --help           show this help
+        """
+    static let options = [Common.contract, Common.asOf, Common.format, Common.fixtures, Common.ledger, Common.noLedger, Common.calendar]
+
+    static func run(_ arguments: Arguments) throws(CommandFailure) -> CommandResult {
+        guard arguments.positionals.isEmpty else { throw CommandFailure(usage: "unexpected argument '\(arguments.positionals[0])'") }
+        let format: Format
+        let asOf: CalendarDay
+        do {
+            format = try Format.parse(arguments.value("format"))
+            asOf = try Common.asOf(arguments)
+        } catch {
+            throw error.failure
+        }
+        _ = try Common.calendar(arguments)
+        let (contracts, _, ledger) = try Common.load(arguments)
+        var periods: [PeriodScore] = []
+        var windows: [WindowAverage] = []
+        for contract in contracts {
+            let history = History(contractID: contract.id, ledger: ledger, asOf: asOf)
+            periods += Scores.periods(for: contract, history: history)
+            windows += Scores.windows(for: contract, history: history, asOf: asOf)
+        }
+        switch format {
+        case .table: return CommandResult(output: ScoresReport.table(periods: periods, windows: windows, asOf: asOf))
+        case .json: return CommandResult(output: ScoresReport.json(periods: periods, windows: windows))
+        case .csv: return CommandResult(output: ScoresReport.csv(periods: periods, windows: windows))
+        }
+    }
+}
