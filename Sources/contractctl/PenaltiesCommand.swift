@@ -1,0 +1,57 @@
+import ContractKit
+
+/// `contractctl penalties`: every penalty rule, computed from the events.
+enum PenaltiesCommand: Command {
+    static let name = "penalties"
+    static let summary = "penalties accrued under every rule, with formulas, caps and termination thresholds"
+    static let usage = """
+        usage: contractctl penalties [--contract ID|ALIAS]... [--as-of DAY] [--format table|json|csv]
+                                     [--fixtures DIR] [--ledger PATH | --no-ledger] [--calendar FILE]
+
+        Computes every penalty rule of the contracts from the ledger as of a day.
+        Each line gives the rule, its clause, who pays, the events counted (with
+        their ledger lines), the formula with its numbers, and the amount; a cap
+        is a line of its own that takes the excess off. Totals per contract and
+        payer, and the termination thresholds each rule can reach, with the day
+        they were reached.
+
+        How the rules count (DOMAIN.md, Readings 1, 2, 6, 10-13):
+          days late = the day paid (or the as-of day, if unpaid) - the due day;
+          "every 10 days" counts whole periods (25 days = 2); per-day rates
+          multiply by the days; a rate of the amount overdue takes each part of a
+          payment by its own days late; a cap limits the rule's sum within the
+          contract (liyang §7.3: penalty and interest together); a repeated
+          incident of one grade in the contract year costs 1.5 times the previous;
+          a recorded breach counts once, a rule naming the clause replacing the
+          general one.
+
+        options:
+          --contract ID|ALIAS  only this contract (repeatable)
+          --as-of DAY          the day the penalties are computed for
+                               (default: today in Asia/Shanghai)
+          --format FORMAT      table (default), json or csv
+        \(Common.helpText)
+          -h, --help           show this help
+        """
+    static let options = [Common.contract, Common.asOf, Common.format, Common.fixtures, Common.ledger, Common.noLedger, Common.calendar]
+
+    static func run(_ arguments: Arguments) throws(CommandFailure) -> CommandResult {
+        guard arguments.positionals.isEmpty else { throw CommandFailure(usage: "unexpected argument '\(arguments.positionals[0])'") }
+        let format: Format
+        let asOf: CalendarDay
+        do {
+            format = try Format.parse(arguments.value("format"))
+            asOf = try Common.asOf(arguments)
+        } catch {
+            throw error.failure
+        }
+        let calendar = try Common.calendar(arguments)
+        let (contracts, _, ledger) = try Common.load(arguments)
+        let report = Penalties.report(for: contracts, ledger: ledger, asOf: asOf, calendar: calendar)
+        switch format {
+        case .table: return CommandResult(output: PenaltiesReport.table(report, asOf: asOf))
+        case .json: return CommandResult(output: PenaltiesReport.json(report, asOf: asOf))
+        case .csv: return CommandResult(output: PenaltiesReport.csv(report))
+        }
+    }
+}
