@@ -138,7 +138,10 @@ public enum Scores {
     /// The exact mean: "85", "82.5", or "83.33… (250/3)" when it does not terminate.
     static func meanText(sum: Int, count: Int) -> String {
         guard count > 0 else { return "-" }
-        var denominator = count
+        var a = abs(sum)
+        var b = count
+        while b != 0 { (a, b) = (b, a % b) }
+        var denominator = count / max(a, 1)
         for factor in [2, 5] { while denominator % factor == 0 { denominator /= factor } }
         let hundredths = Int128(sum) * 100
         if denominator == 1 {
