@@ -65,7 +65,22 @@ struct GoldenTests {
         Case(golden: "calendar.is-workday.txt", arguments: ["calendar", "is-workday", "2026-10-10"]),
         Case(golden: "amount-words.txt", arguments: ["amount-words", "178000.00"]),
         Case(golden: "amount-words.parse.txt", arguments: ["amount-words", "--parse", "拾柒万捌仟元整"]),
+        Case(golden: "payments.no-ledger.table.txt", arguments: ["payments", "--no-ledger"] + asOf),
+        Case(golden: "scores.table.txt", arguments: ["scores"] + asOf),
+        Case(golden: "scores.json", arguments: ["scores", "--format", "json"] + asOf),
+        Case(golden: "scores.csv", arguments: ["scores", "--format", "csv"] + asOf),
+        Case(golden: "penalties.table.txt", arguments: ["penalties"] + asOf),
+        Case(golden: "penalties.json", arguments: ["penalties", "--format", "json"] + asOf),
+        Case(golden: "penalties.csv", arguments: ["penalties", "--format", "csv"] + asOf),
+        Case(golden: "guarantees.table.txt", arguments: ["guarantees"] + asOf),
+        Case(golden: "guarantees.json", arguments: ["guarantees", "--format", "json"] + asOf),
+        Case(golden: "guarantees.csv", arguments: ["guarantees", "--format", "csv"] + asOf),
+        Case(golden: "guarantees.closed-window.table.txt", arguments: ["guarantees", "--as-of", "2027-06-01"]),
         Case(golden: "help.txt", arguments: ["--help"]),
+        Case(golden: "record.help.txt", arguments: ["record", "--help"]),
+        Case(golden: "scores.help.txt", arguments: ["scores", "--help"]),
+        Case(golden: "penalties.help.txt", arguments: ["penalties", "--help"]),
+        Case(golden: "guarantees.help.txt", arguments: ["guarantees", "--help"]),
         Case(golden: "payments.help.txt", arguments: ["payments", "--help"]),
         Case(golden: "check.help.txt", arguments: ["check", "--help"]),
         Case(golden: "calendar.help.txt", arguments: ["calendar", "--help"]),
@@ -140,6 +155,7 @@ struct ErrorTests {
             "empty/README": "no fixtures here",
             "notutf8/a.json": "{\"id\": \"\u{FFFD}\"}",
             "calendar/bad.json": "{\"years\": {\"2027\": {\"holidays\": [{\"date\": \"2027-02-30\"}]}}}",
+            "ledger/bad.jsonl": "{\"contract\": \"liyang-2024\", \"type\": \"effective\", \"day\": \"2024-11-28\"}\n{\"contract\": \"nowhere\", \"type\": \"effective\", \"day\": \"2024-11-28\"}\n",
         ]
         for (path, text) in files {
             let full = root + "/" + path
@@ -174,6 +190,10 @@ struct ErrorTests {
         Case(arguments: ["calendar", "leap"], code: 64, stderr: "unknown subcommand 'leap'", why: "unknown calendar subcommand"),
         Case(arguments: ["amount-words", "--parse", "壹壹元"], code: 65, stderr: "\"壹壹元\": unexpected \"壹\" at character 2", why: "malformed numerals"),
         Case(arguments: ["amount-words", "1.005"], code: 64, stderr: "an amount has at most two decimals", why: "sub-fen amount to write"),
+        Case(arguments: ["payments", "--ledger", "/nonexistent/ledger.jsonl"], code: 66, stderr: "/nonexistent/ledger.jsonl: no such file", why: "missing ledger"),
+        Case(arguments: ["payments", "--ledger", folder + "/ledger/bad.jsonl"], code: 65, stderr: "bad.jsonl: line 2: $.contract: \"nowhere\": no contract has this id or alias", why: "a ledger line for an unknown contract"),
+        Case(arguments: ["payments", "--ledger", folder + "/ledger/bad.jsonl", "--no-ledger"], code: 64, stderr: "give --ledger PATH or --no-ledger, not both", why: "--ledger with --no-ledger"),
+        Case(arguments: ["record", "payment", "--contract", "liyang-2024", "--day", "2025-03-10", "--amount", "1.00"], code: 64, stderr: "record needs --ledger PATH", why: "record without --ledger"),
     ])
     func refused(_ c: Case) throws {
         let run = try Run(c.arguments)
@@ -181,5 +201,79 @@ struct ErrorTests {
         #expect(run.stderr.contains(c.stderr), "\(run.stderr)")
         #expect(run.stdout.isEmpty)
         #expect(!run.stderr.contains("Fatal error") && !run.stderr.contains("Stack dump"))
+    }
+}
+
+@Suite("contractctl record, end to end")
+struct RecordTests {
+    func temporaryLedger(_ text: String) throws -> String {
+        let path = NSTemporaryDirectory() + "record-\(UUID().uuidString).jsonl"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    static let first = #"{"contract":"liyang-2024","type":"payment","day":"2025-03-10","amount":"490000.00"}"#
+
+    @Test("an accepted event is appended as one line; the earlier lines are untouched")
+    func appends() throws {
+        let path = try temporaryLedger(Self.first + "\n")
+        let run = try Run(["record", "payment", "--ledger", path, "--contract", "liyang-2024", "--day", "2026-03-20", "--amount", "300000.00", "--instalment", "2"])
+        #expect(run.code == 0, "\(run.stderr)")
+        #expect(run.stdout.hasPrefix("recorded on line 2 of \(path)"))
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text == Self.first + "\n" + #"{"contract":"liyang-2024","type":"payment","day":"2026-03-20","amount":"300000.00","instalment":"2"}"# + "\n")
+    }
+
+    @Test(arguments: [
+        (["record", "payment", "--contract", "liyang-2024", "--day", "2026-03-20", "--amount", "490000.01"], "exceeds what is outstanding on liyang-2024, 490,000.00"),
+        (["record", "acceptance", "--contract", "liyang-2024", "--day", "2026-03-20"], "$.stage: missing"),
+        (["record", "incident", "--contract", "liyang-2024", "--grade", "major", "--subsystem", "ecg", "--occurred", "2025-03-05T10:00+08:00", "--resolved", "2025-03-05T09:00+08:00"], "is before the incident occurred"),
+        (["record", "payment", "--contract", "nowhere", "--day", "2026-03-20", "--amount", "1.00"], "\"nowhere\": no contract has this id or alias"),
+    ])
+    func refusedLeavesTheLedgerAsItWas(arguments: [String], message: String) throws {
+        let path = try temporaryLedger(Self.first + "\n")
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        let run = try Run(arguments + ["--ledger", path])
+        #expect(run.code == 65)
+        #expect(run.stderr.contains(message), "\(run.stderr)")
+        #expect(run.stdout.isEmpty)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+    }
+
+    @Test("JSON on standard input, into a new ledger")
+    func stdin() throws {
+        let path = NSTemporaryDirectory() + "record-\(UUID().uuidString).jsonl"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Run.binary)
+        process.arguments = ["record", "--ledger", path]
+        process.currentDirectoryURL = URL(fileURLWithPath: packageRoot)
+        let input = Pipe()
+        process.standardInput = input
+        process.standardOutput = Pipe()
+        process.standardError = Pipe()
+        try process.run()
+        input.fileHandleForWriting.write(Data("{ \"contract\": \"weinan-2026\", \"type\": \"invoice\", \"day\": \"2026-05-28\" }\n".utf8))
+        try input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == #"{"contract":"weinan-2026","type":"invoice","day":"2026-05-28"}"# + "\n")
+    }
+
+    @Test("a ledger whose last line was cut off is refused, and left as it is")
+    func tornLine() throws {
+        let path = try temporaryLedger(Self.first + "\n{\"contract\":\"liy")
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        let run = try Run(["record", "effective", "--ledger", path, "--contract", "qingpu-2026", "--day", "2026-02-03"])
+        #expect(run.code == 65)
+        #expect(run.stderr.contains("the last line has no line end"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+    }
+
+    @Test("the recorded event shows in the reports")
+    func reportsSeeIt() throws {
+        let path = try temporaryLedger("")
+        _ = try Run(["record", "payment", "--ledger", path, "--contract", "liyang-2024", "--day", "2025-03-10", "--amount", "490000.00"])
+        let run = try Run(["payments", "--contract", "liyang-2024", "--ledger", path, "--as-of", "2025-03-10", "--format", "csv"])
+        #expect(run.stdout.contains("490000.00,CNY,2025-02-26,,false,490000.00,0.00,2025-03-10,12,paid"))
     }
 }

@@ -229,3 +229,48 @@ struct LedgerRefusalTests {
         #expect(errors[0].contains("line 1") && errors[1].contains("line 3"))
     }
 }
+
+@Suite("minhang's guarantees (§4.2 notes 1 and 2, Readings 5 and 14)")
+struct GuaranteeTests {
+    func statuses(scores: [Int], asOf: String) throws -> [GuaranteeStatus] {
+        let periods = [("2026-11-01", "2026-12-31"), ("2027-01-01", "2027-03-31"), ("2027-04-01", "2027-05-31")]
+        var lines = [
+            #"{"contract": "minhang-2026", "type": "guarantee", "day": "2026-10-28", "guarantee": "advance", "action": "lodged"}"#,
+            #"{"contract": "minhang-2026", "type": "guarantee", "day": "2026-10-28", "guarantee": "performance", "action": "lodged"}"#,
+        ]
+        for (period, score) in zip(periods, scores) {
+            lines.append(#"{"contract": "minhang-2026", "type": "assessment", "from": "\#(period.0)", "to": "\#(period.1)", "occurrences": {"emergency": {"lateNotice": \#((100 - score) / 5)}}}"#)
+        }
+        let (ledger, errors) = Fixture.ledger(lines)
+        let contract = try #require(Fixture.contract("minhang-2026"))
+        return Guarantees.statuses(for: [contract], ledger: try #require(ledger, "\(errors)"), asOf: Fixture.day(asOf), calendar: CalendarLoader.builtin)
+    }
+
+    @Test("amounts: 46% and 4% of 8,298,000; 8% of each may be kept")
+    func amounts() throws {
+        let found = try statuses(scores: [], asOf: "2026-11-21")
+        #expect(found.map(\.amount.plain) == ["3817080.00", "331920.00"])
+        #expect(found.map { $0.deductible?.plain } == ["305366.40", "26553.60"])
+        #expect(found.allSatisfy { $0.state == .lodged && $0.validUntil?.description == "2027-05-31" })
+    }
+
+    @Test("the Nov 2026 - May 2027 average reaches 80: they lapse on 2027-05-31")
+    func lapse() throws {
+        // (85 + 80 + 75) / 3 = 80 exactly.
+        let found = try statuses(scores: [85, 80, 75], asOf: "2027-05-31")
+        #expect(found.allSatisfy { $0.state == .lapses })
+    }
+
+    @Test("below 80: the buyer may deduct 8% of each guarantee")
+    func deduct() throws {
+        // (80 + 75 + 80) / 3 = 78.33...
+        let found = try statuses(scores: [80, 75, 80], asOf: "2027-06-01")
+        #expect(found.allSatisfy { $0.state == .deductible })
+        #expect(found[0].outcome.contains("305,366.40"))
+    }
+
+    @Test("before the window closes nothing is decided")
+    func open() throws {
+        #expect(try statuses(scores: [60], asOf: "2027-01-15").allSatisfy { $0.state == .lodged })
+    }
+}

@@ -169,3 +169,34 @@ struct SchemaTests {
         #expect(modelTypes.subtracting(visited).isEmpty, "not reached: \(modelTypes.subtracting(visited))")
     }
 }
+
+@Suite("The published ledger schema")
+struct LedgerSchemaTests {
+    /// Schema/ledger-event.schema.json says per type which keys an event
+    /// takes and needs; the loader's table must say the same.
+    @Test("its per-type rules match the loader's")
+    func matchesLoader() throws {
+        let text = try String(contentsOfFile: packageRoot + "/Schema/ledger-event.schema.json", encoding: .utf8)
+        let schema = try JSONParser.parse(Array(text.utf8))
+        guard case .array(let rules)? = schema["allOf"] else { Issue.record("no allOf"); return }
+        var seen: Set<String> = []
+        for rule in rules {
+            let type = try #require(rule["if"]?["properties"]?["type"]?["const"]?.stringValue)
+            seen.insert(type)
+            let expected = try #require(EventLine.fields[type], "\(type) is not a loader type")
+            guard case .array(let required)? = rule["then"]?["required"], case .array(let names)? = rule["then"]?["propertyNames"]?["enum"] else {
+                Issue.record("\(type): no then.required or propertyNames")
+                continue
+            }
+            #expect(required.compactMap(\.stringValue) == expected.required, "\(type)")
+            #expect(Set(names.compactMap(\.stringValue)) == expected.allowed.union(EventLine.common), "\(type)")
+        }
+        #expect(seen == Set(EventLine.fields.keys))
+    }
+
+    @Test("the bundled example ledger loads, exercising every event type")
+    func exampleLedger() throws {
+        let ledger = try LedgerLoader.load(path: packageRoot + "/Fixtures/ledger/example.jsonl", contracts: Fixture.set)
+        #expect(Set(ledger.events.map(\.typeName)) == Set(EventLine.fields.keys))
+    }
+}
