@@ -225,7 +225,9 @@ struct RecordTests {
     }
 
     @Test(arguments: [
-        (["record", "payment", "--contract", "liyang-2024", "--day", "2026-03-20", "--amount", "490000.01"], "exceeds what is outstanding on liyang-2024, 490,000.00"),
+        // 2026-03-20: 8,820 + 490,000 of principal; §7.3 has accrued (481,180 x 12 + 8,820 x 387) x 0.15% = 13,781.25
+        // on instalment 1 and 490,000 x 22 x 0.15% = 16,170 on instalment 2, less the 8,820 covered: 21,131.25.
+        (["record", "payment", "--contract", "liyang-2024", "--day", "2026-03-20", "--amount", "519951.26"], "exceeds what is outstanding on liyang-2024, 519,951.25"),
         (["record", "acceptance", "--contract", "liyang-2024", "--day", "2026-03-20"], "$.stage: missing"),
         (["record", "incident", "--contract", "liyang-2024", "--grade", "major", "--subsystem", "ecg", "--occurred", "2025-03-05T10:00+08:00", "--resolved", "2025-03-05T09:00+08:00"], "is before the incident occurred"),
         (["record", "payment", "--contract", "nowhere", "--day", "2026-03-20", "--amount", "1.00"], "\"nowhere\": no contract has this id or alias"),
@@ -274,6 +276,7 @@ struct RecordTests {
         let path = try temporaryLedger("")
         _ = try Run(["record", "payment", "--ledger", path, "--contract", "liyang-2024", "--day", "2025-03-10", "--amount", "490000.00"])
         let run = try Run(["payments", "--contract", "liyang-2024", "--ledger", path, "--as-of", "2025-03-10", "--format", "csv"])
-        #expect(run.stdout.contains("490000.00,CNY,2025-02-26,,false,490000.00,0.00,2025-03-10,12,paid"))
+        // The payment covers the 8,820 accrued under §7.3 first (Art. 561), so 8,820 of principal is still owed.
+        #expect(run.stdout.contains("490000.00,CNY,2025-02-26,,false,481180.00,8820.00,,12,overdue"))
     }
 }

@@ -27,10 +27,29 @@ struct LedgerPaymentsTests {
 
     @Test("an unnamed payment pays what is already due first, then what falls due next (Readings 7, minhang §4.4)")
     func allocation() throws {
+        // Instalment 1 (due 2025-02-26) is 12 days overdue: §7.3 has accrued
+        // 490,000 x 12 x (0.1% + 0.05%) = 8,820, which the payment covers
+        // first (Art. 561); then 490,000 of principal; the last 1,180 goes to
+        // instalment 2, not yet due.
         let events = [#"{"contract": "liyang-2024", "type": "payment", "day": "2025-03-10", "amount": "500000.00"}"#]
         let result = try lines("liyang-2024", events, asOf: "2025-03-10")
+        #expect(result[0].chargesCovered.map(\.amount.plain) == ["8820.00"])
         #expect(result[0].paid.plain == "490000.00" && result[0].status == .paid && result[0].daysLate == 12)
-        #expect(result[1].paid.plain == "10000.00" && result[1].status == .partlyPaid)
+        #expect(result[1].paid.plain == "1180.00" && result[1].status == .partlyPaid)
+    }
+
+    @Test("liyang §7.3 with Art. 561: each payment covers accrued penalty and interest before the principal (Readings 7)")
+    func interestFirst() throws {
+        let events = [
+            #"{"contract": "liyang-2024", "type": "payment", "day": "2025-03-08", "amount": "200000.00"}"#,
+            #"{"contract": "liyang-2024", "type": "payment", "day": "2025-03-18", "amount": "290000.00"}"#,
+        ]
+        let first = try lines("liyang-2024", events, asOf: "2025-03-18")[0]
+        // 03-08: 490,000 x 10 days x 0.15% = 7,350 first; 192,650 principal.
+        // 03-18: (192,650 x 10 + 297,350 x 20) x 0.15% = 11,810.25 accrued, less 7,350 covered = 4,460.25; 285,539.75 principal.
+        #expect(first.chargesCovered.map(\.amount.plain) == ["7350.00", "4460.25"])
+        #expect(first.payments.map(\.amount.plain) == ["192650.00", "285539.75"])
+        #expect(first.outstanding.plain == "11810.25" && first.status == .overdue)
     }
 
     @Test("a payment naming an instalment pays that one, even while another is overdue (Civil Code Art. 560)")
@@ -61,9 +80,12 @@ struct LedgerPaymentsTests {
 
     @Test("a payment larger than what is outstanding is refused, not carried over (Readings 9)")
     func overpayment() {
-        let (ledger, errors) = Fixture.ledger([#"{"contract": "liyang-2024", "type": "payment", "day": "2025-03-10", "amount": "980000.01"}"#])
+        // On 2025-03-10: 980,000 of principal and 8,820 accrued under §7.3 (12 days on 490,000 at 0.15%).
+        let (ledger, errors) = Fixture.ledger([#"{"contract": "liyang-2024", "type": "payment", "day": "2025-03-10", "amount": "988820.01"}"#])
         #expect(ledger == nil)
-        #expect(errors.contains { $0.contains("exceeds what is outstanding on liyang-2024, 980,000.00") })
+        #expect(errors.contains { $0.contains("exceeds what is outstanding on liyang-2024, 988,820.00 (with 8,820.00 of accrued penalty and interest") })
+        let (exact, _) = Fixture.ledger([#"{"contract": "liyang-2024", "type": "payment", "day": "2025-03-10", "amount": "988820.00"}"#])
+        #expect(exact != nil)
     }
 }
 
@@ -102,8 +124,8 @@ struct PenaltyTests {
              asOf: "2025-12-01", rule: "7.2", amounts: ["58800.00", "-9800.00"],
              worked: "§7.2: 1% x 980,000 x 6 days = 58,800, capped at 5% = 49,000"),
         Case(alias: "liyang-2024", events: [#"{"contract": "liyang-2024", "type": "payment", "day": "2025-03-08", "amount": "200000.00"}"#, #"{"contract": "liyang-2024", "type": "payment", "day": "2025-03-18", "amount": "290000.00"}"#],
-             asOf: "2025-12-01", rule: "7.3", amounts: ["7800.00", "3900.00"],
-             worked: "§7.3 by parts: 0.1% x (200,000 x 10 days + 290,000 x 20 days) = 7,800; interest 0.05% on the same = 3,900"),
+             asOf: "2025-03-18", rule: "7.3", amounts: ["7873.50", "3936.75"],
+             worked: "§7.3 by parts, principal after Art. 561: 192,650 x 10 days + 285,539.75 x 20 + 11,810.25 unpaid x 20 = 7,873,500; x 0.1% and x 0.05%"),
         Case(alias: "liyang-2024", events: [
                 #"{"contract": "liyang-2024", "type": "incident", "grade": "specialMajor", "subsystem": "ecg", "occurred": "2025-01-05T09:00+08:00", "resolved": "2025-01-05T09:30+08:00"}"#,
                 #"{"contract": "liyang-2024", "type": "incident", "grade": "specialMajor", "subsystem": "ecg", "occurred": "2025-02-05T09:00+08:00", "resolved": "2025-02-05T09:30+08:00"}"#,

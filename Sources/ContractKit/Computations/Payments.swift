@@ -54,6 +54,9 @@ public struct PaymentLine: Sendable {
     public var payments: [PaymentPart]
     public var paid: Money
     public var outstanding: Money { amount - paid }
+    /// Parts of payments that covered accrued penalty and interest before
+    /// the principal (Civil Code Art. 561), where the terms say so.
+    public var chargesCovered: [PaymentPart]
     /// The day it was paid in full.
     public var paidOn: CalendarDay?
     /// Days late (Readings 1): the day paid in full, or the as-of day if
@@ -75,6 +78,21 @@ public enum Payments {
         contracts.flatMap { lines(for: $0, history: History(contractID: $0.id, ledger: ledger, asOf: asOf), asOf: asOf, calendar: calendar) }
     }
 
+    /// What a payment on `day` may cover at most: the unpaid principal, and
+    /// where a payment covers accrued charges first (Art. 561), those too.
+    static func payable(for contract: Contract, history: History, on day: CalendarDay, calendar: WorkCalendar) -> (principal: [String: Money], charges: Money) {
+        let lines = self.lines(for: contract, history: history, asOf: day, calendar: calendar)
+        let principal = Dictionary(uniqueKeysWithValues: lines.map { ($0.instalment, $0.outstanding) })
+        guard let charges = OverdueCharges.coveredFirst(in: history.applied(to: contract)) else { return (principal, .zero) }
+        let slots = lines.map { Allocation.Slot(id: $0.instalment, amount: $0.amount, dueDate: $0.dueDate, earliestDueDate: $0.earliestDueDate) }
+        var result = Allocation.Result()
+        for line in lines {
+            result.parts[line.instalment] = line.payments.map { Allocation.Part(day: $0.day, amount: $0.amount) }
+            result.charges[line.instalment] = line.chargesCovered.map { Allocation.Part(day: $0.day, amount: $0.amount) }
+        }
+        return (principal, Allocation.owedCharges(slots, on: day, charges: charges, result: result))
+    }
+
     public static func lines(for contract: Contract, history: History = History(events: []), asOf: CalendarDay, calendar: WorkCalendar) -> [PaymentLine] {
         let terms = history.applied(to: contract)
         let dates = ContractDates(terms, calendar: calendar)
@@ -93,7 +111,8 @@ public enum Payments {
         let slots = terms.instalments.enumerated().map { index, instalment in
             Allocation.Slot(id: instalment.id, amount: amounts[index].amount, dueDate: dues[index].dueDate, earliestDueDate: dues[index].earliestDueDate)
         }
-        let allocation = Allocation.allocate(slots, payments: history.payments)
+        let charges = OverdueCharges.coveredFirst(in: terms)
+        let allocation = Allocation.allocate(slots, payments: history.payments, charges: charges)
 
         return terms.instalments.enumerated().map { index, instalment in
             let due = dues[index]
@@ -132,7 +151,9 @@ public enum Payments {
                 amount: amount, amountRule: amounts[index].rule, amountNote: instalment.amountNote,
                 dueDate: due.dueDate, earliestDueDate: due.dueDate == nil ? due.earliestDueDate : nil,
                 provisional: due.provisional, dueRule: due.rule,
-                conditions: conditions, payments: parts, paid: paid, paidOn: paidOn, daysLate: daysLate, status: status
+                conditions: conditions, payments: parts, paid: paid,
+                chargesCovered: (allocation.charges[instalment.id] ?? []).map { PaymentPart(day: $0.day, amount: $0.amount) },
+                paidOn: paidOn, daysLate: daysLate, status: status
             )
         }
     }

@@ -130,7 +130,7 @@ public enum Penalties {
             let start = lines.count
             let result = accrued(rule, asOf: asOf)
             for item in result.items {
-                add(rule, payer: payer, events: item.events, formula: item.formula, amount: item.penalty)
+                add(rule, payer: payer, events: item.events, formula: item.formula, amount: item.penalty, note: item.covered)
                 if let interest = rule.interest, let amount = item.interest {
                     add(rule, payer: payer, events: item.events, formula: item.interestFormula ?? "", amount: amount, kind: "interest",
                         note: "interest \(interest.rate) a day on the amount overdue (\(interest.clause))")
@@ -163,6 +163,8 @@ public enum Penalties {
             var penalty: Money
             var interest: Money?
             var interestFormula: String?
+            /// What payments have already covered of it (Art. 561).
+            var covered: String?
         }
 
         struct Accrued {
@@ -194,13 +196,14 @@ public enum Penalties {
                 let events = ["instalment \(line.instalment) (\(line.clause)) due \(due): " + parts.map { "\($0.text), \($0.days) days late" }.joined(separator: "; ")]
                 var item: LateItem
                 if rule.base == .overdueAmount {
-                    var sum = Fraction.zero
-                    for part in parts {
-                        sum = sum.plus(Fraction(part.amount).times(Int128(part.days / n)) ?? .zero) ?? sum
-                    }
+                    let paidParts = line.payments.map { Allocation.Part(day: $0.day, amount: $0.amount) }
+                    let sum = OverdueCharges.amountDays(due: due, paid: paidParts, unpaid: line.outstanding, on: day, periodDays: n)
                     let penalty = sum.times(rate)?.money ?? .zero
                     let terms = parts.map { "\($0.amount.grouped) x \($0.days / n) \(n == 1 ? "days" : "periods of \(n) days")" }.joined(separator: " + ")
                     item = LateItem(events: events, formula: "\(rate) x (\(terms)) = \(penalty.grouped)", penalty: penalty)
+                    if rule.coveredBeforePrincipal == true, !line.chargesCovered.isEmpty {
+                        item.covered = "payments covered \(line.chargesCovered.map { "\($0.amount.grouped) on \($0.day)" }.joined(separator: ", ")) of this and its interest before the principal (Civil Code Art. 561)"
+                    }
                     if let interest = rule.interest {
                         let amount = sum.times(interest.rate)?.money ?? .zero
                         item.interest = amount

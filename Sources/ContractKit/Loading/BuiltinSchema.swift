@@ -1211,6 +1211,10 @@ enum BuiltinSchema {
         },
         "deductedFrom": {
           "type": "string"
+        },
+        "coveredBeforePrincipal": {
+          "type": "boolean",
+          "description": "latePayment on the amount overdue: a payment covers what the rule and its interest have accrued on the debt before the principal (Civil Code Art. 561)."
         }
       },
       "required": [

@@ -81,15 +81,17 @@ enum LedgerValidator {
                 }
             }
         case .payment(let day, let amount, let named):
-            let lines = Payments.lines(for: contract, history: History(events: previous), asOf: day, calendar: CalendarLoader.builtin)
-            if let named, let line = lines.first(where: { $0.instalment == named }) {
-                if amount > line.outstanding {
-                    return ["the payment of \(amount.grouped) exceeds what is outstanding on instalment \(named), \(line.outstanding.grouped); an overpayment is refused, not carried over (Readings 9)"]
+            let payable = Payments.payable(for: contract, history: History(events: previous), on: day, calendar: CalendarLoader.builtin)
+            let charges = payable.charges > .zero ? " (with \(payable.charges.grouped) of accrued penalty and interest a payment covers first, Art. 561)" : ""
+            if let named, let principal = payable.principal[named] {
+                let outstanding = principal + payable.charges
+                if amount > outstanding {
+                    return ["the payment of \(amount.grouped) exceeds what is outstanding on instalment \(named), \(outstanding.grouped)\(charges); an overpayment is refused, not carried over (Readings 9)"]
                 }
             } else {
-                let outstanding = lines.reduce(Money.zero) { $0 + $1.outstanding }
+                let outstanding = payable.principal.values.reduce(Money.zero, +) + payable.charges
                 if amount > outstanding {
-                    return ["the payment of \(amount.grouped) exceeds what is outstanding on \(contract.alias), \(outstanding.grouped); an overpayment is refused, not carried over (Readings 9)"]
+                    return ["the payment of \(amount.grouped) exceeds what is outstanding on \(contract.alias), \(outstanding.grouped)\(charges); an overpayment is refused, not carried over (Readings 9)"]
                 }
             }
         default:

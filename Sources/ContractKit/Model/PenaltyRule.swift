@@ -79,6 +79,10 @@ public struct PenaltyRule: Codable, Sendable {
     @DefaultEmpty public var exclusions: [String]
     /// Where the penalty is taken from ("unpaid amounts").
     public var deductedFrom: String?
+    /// latePayment on the amount overdue: a payment covers what this rule
+    /// (and its interest) has accrued on the debt before the principal
+    /// (Civil Code Art. 561; Readings 7).
+    public var coveredBeforePrincipal: Bool?
 }
 
 /// Who pays a penalty: one party, or either one that breaches.

@@ -27,6 +27,7 @@ public enum PaymentsReport {
             ("paidOn", .optional(line.paidOn?.description)),
             ("daysLate", line.daysLate.map { .number(String($0)) } ?? .null),
             ("payments", .array(line.payments.map { .object([("day", .string($0.day.description)), ("amount", .string($0.amount.plain))]) })),
+            ("chargesCovered", .array(line.chargesCovered.map { .object([("day", .string($0.day.description)), ("amount", .string($0.amount.plain))]) })),
             ("status", .string(line.status.rawValue)),
         ])
     }
