@@ -37,23 +37,11 @@ enum CheckCommand: Command {
     static let options = [Common.contract, Common.format, Common.fixtures, Common.ledger, Common.noLedger, Common.calendar]
 
     static func run(_ arguments: Arguments) throws(CommandFailure) -> CommandResult {
-        guard arguments.positionals.isEmpty else {
-            throw CommandFailure(usage: "unexpected argument '\(arguments.positionals[0])'")
-        }
-        let format: Format
-        do {
-            format = try Format.parse(arguments.value("format"))
-        } catch {
-            throw error.failure
-        }
-        let calendar = try Common.calendar(arguments)
-        let (contracts, _, _) = try Common.load(arguments)
-        let findings = Checks.findings(for: contracts, calendar: calendar)
+        let input = try ReportInput(arguments)
+        let findings = Checks.findings(for: input.contracts, calendar: input.calendar)
         let code: Int32 = findings.contains { $0.severity == .error } ? 1 : 0
-        switch format {
-        case .table: return CommandResult(output: CheckReport.text(findings, checked: contracts), exitCode: code)
-        case .json: return CommandResult(output: CheckReport.json(findings), exitCode: code)
-        case .csv: return CommandResult(output: CheckReport.csv(findings), exitCode: code)
-        }
+        return input.render(table: { CheckReport.text(findings, checked: input.contracts) },
+                            json: { CheckReport.json(findings) },
+                            csv: { CheckReport.csv(findings) }, exitCode: code)
     }
 }

@@ -127,6 +127,40 @@ enum Common {
     }
 }
 
+/// What a report command works from: the contracts, the ledger, the day
+/// and the calendar, and the format to write in.
+struct ReportInput {
+    var contracts: [Contract]
+    var ledger: Ledger
+    var asOf: CalendarDay
+    var calendar: WorkCalendar
+    var format: Format
+
+    /// Reads the options every report command shares.
+    init(_ arguments: Arguments, formats: [Format] = Format.allCases) throws(CommandFailure) {
+        guard arguments.positionals.isEmpty else {
+            throw CommandFailure(usage: "unexpected argument '\(arguments.positionals[0])'")
+        }
+        do {
+            format = try Format.parse(arguments.value("format"), allowed: formats)
+            asOf = try Common.asOf(arguments)
+        } catch {
+            throw error.failure
+        }
+        calendar = try Common.calendar(arguments)
+        (contracts, _, ledger) = try Common.load(arguments)
+    }
+
+    /// The output in the chosen format; only that one is rendered.
+    func render(table: () -> String, json: () -> String, csv: () -> String, exitCode: Int32 = 0) -> CommandResult {
+        switch format {
+        case .table: return CommandResult(output: table(), exitCode: exitCode)
+        case .json: return CommandResult(output: json(), exitCode: exitCode)
+        case .csv: return CommandResult(output: csv(), exitCode: exitCode)
+        }
+    }
+}
+
 /// A failed command: the lines for stderr and the sysexits code.
 struct CommandFailure: Error {
     var messages: [String]

@@ -25,22 +25,10 @@ enum GuaranteesCommand: Command {
     static let options = [Common.contract, Common.asOf, Common.format, Common.fixtures, Common.ledger, Common.noLedger, Common.calendar]
 
     static func run(_ arguments: Arguments) throws(CommandFailure) -> CommandResult {
-        guard arguments.positionals.isEmpty else { throw CommandFailure(usage: "unexpected argument '\(arguments.positionals[0])'") }
-        let format: Format
-        let asOf: CalendarDay
-        do {
-            format = try Format.parse(arguments.value("format"))
-            asOf = try Common.asOf(arguments)
-        } catch {
-            throw error.failure
-        }
-        let calendar = try Common.calendar(arguments)
-        let (contracts, _, ledger) = try Common.load(arguments)
-        let statuses = Guarantees.statuses(for: contracts, ledger: ledger, asOf: asOf, calendar: calendar)
-        switch format {
-        case .table: return CommandResult(output: GuaranteesReport.table(statuses, asOf: asOf))
-        case .json: return CommandResult(output: GuaranteesReport.json(statuses))
-        case .csv: return CommandResult(output: GuaranteesReport.csv(statuses))
-        }
+        let input = try ReportInput(arguments)
+        let statuses = Guarantees.statuses(for: input.contracts, ledger: input.ledger, asOf: input.asOf, calendar: input.calendar)
+        return input.render(table: { GuaranteesReport.table(statuses, asOf: input.asOf) },
+                            json: { GuaranteesReport.json(statuses) },
+                            csv: { GuaranteesReport.csv(statuses) })
     }
 }

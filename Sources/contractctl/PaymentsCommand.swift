@@ -38,24 +38,10 @@ enum PaymentsCommand: Command {
     static let options = [Common.contract, Common.asOf, Common.format, Common.fixtures, Common.ledger, Common.noLedger, Common.calendar]
 
     static func run(_ arguments: Arguments) throws(CommandFailure) -> CommandResult {
-        guard arguments.positionals.isEmpty else {
-            throw CommandFailure(usage: "unexpected argument '\(arguments.positionals[0])'")
-        }
-        let format: Format
-        let asOf: CalendarDay
-        do {
-            format = try Format.parse(arguments.value("format"))
-            asOf = try Common.asOf(arguments)
-        } catch {
-            throw error.failure
-        }
-        let calendar = try Common.calendar(arguments)
-        let (contracts, _, ledger) = try Common.load(arguments)
-        let lines = Payments.lines(for: contracts, ledger: ledger, asOf: asOf, calendar: calendar)
-        switch format {
-        case .table: return CommandResult(output: PaymentsReport.table(lines, asOf: asOf))
-        case .json: return CommandResult(output: PaymentsReport.json(lines, asOf: asOf))
-        case .csv: return CommandResult(output: PaymentsReport.csv(lines))
-        }
+        let input = try ReportInput(arguments)
+        let lines = Payments.lines(for: input.contracts, ledger: input.ledger, asOf: input.asOf, calendar: input.calendar)
+        return input.render(table: { PaymentsReport.table(lines, asOf: input.asOf) },
+                            json: { PaymentsReport.json(lines, asOf: input.asOf) },
+                            csv: { PaymentsReport.csv(lines) })
     }
 }

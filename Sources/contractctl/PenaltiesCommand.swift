@@ -36,22 +36,10 @@ enum PenaltiesCommand: Command {
     static let options = [Common.contract, Common.asOf, Common.format, Common.fixtures, Common.ledger, Common.noLedger, Common.calendar]
 
     static func run(_ arguments: Arguments) throws(CommandFailure) -> CommandResult {
-        guard arguments.positionals.isEmpty else { throw CommandFailure(usage: "unexpected argument '\(arguments.positionals[0])'") }
-        let format: Format
-        let asOf: CalendarDay
-        do {
-            format = try Format.parse(arguments.value("format"))
-            asOf = try Common.asOf(arguments)
-        } catch {
-            throw error.failure
-        }
-        let calendar = try Common.calendar(arguments)
-        let (contracts, _, ledger) = try Common.load(arguments)
-        let report = Penalties.report(for: contracts, ledger: ledger, asOf: asOf, calendar: calendar)
-        switch format {
-        case .table: return CommandResult(output: PenaltiesReport.table(report, asOf: asOf))
-        case .json: return CommandResult(output: PenaltiesReport.json(report, asOf: asOf))
-        case .csv: return CommandResult(output: PenaltiesReport.csv(report))
-        }
+        let input = try ReportInput(arguments)
+        let report = Penalties.report(for: input.contracts, ledger: input.ledger, asOf: input.asOf, calendar: input.calendar)
+        return input.render(table: { PenaltiesReport.table(report, asOf: input.asOf) },
+                            json: { PenaltiesReport.json(report, asOf: input.asOf) },
+                            csv: { PenaltiesReport.csv(report) })
     }
 }

@@ -32,28 +32,16 @@ enum ScoresCommand: Command {
     static let options = [Common.contract, Common.asOf, Common.format, Common.fixtures, Common.ledger, Common.noLedger, Common.calendar]
 
     static func run(_ arguments: Arguments) throws(CommandFailure) -> CommandResult {
-        guard arguments.positionals.isEmpty else { throw CommandFailure(usage: "unexpected argument '\(arguments.positionals[0])'") }
-        let format: Format
-        let asOf: CalendarDay
-        do {
-            format = try Format.parse(arguments.value("format"))
-            asOf = try Common.asOf(arguments)
-        } catch {
-            throw error.failure
-        }
-        _ = try Common.calendar(arguments)
-        let (contracts, _, ledger) = try Common.load(arguments)
+        let input = try ReportInput(arguments)
         var periods: [PeriodScore] = []
         var windows: [WindowAverage] = []
-        for contract in contracts {
-            let history = History(contractID: contract.id, ledger: ledger, asOf: asOf)
+        for contract in input.contracts {
+            let history = History(contractID: contract.id, ledger: input.ledger, asOf: input.asOf)
             periods += Scores.periods(for: contract, history: history)
-            windows += Scores.windows(for: contract, history: history, asOf: asOf)
+            windows += Scores.windows(for: contract, history: history, asOf: input.asOf)
         }
-        switch format {
-        case .table: return CommandResult(output: ScoresReport.table(periods: periods, windows: windows, asOf: asOf))
-        case .json: return CommandResult(output: ScoresReport.json(periods: periods, windows: windows))
-        case .csv: return CommandResult(output: ScoresReport.csv(periods: periods, windows: windows))
-        }
+        return input.render(table: { ScoresReport.table(periods: periods, windows: windows, asOf: input.asOf) },
+                            json: { ScoresReport.json(periods: periods, windows: windows) },
+                            csv: { ScoresReport.csv(periods: periods, windows: windows) })
     }
 }

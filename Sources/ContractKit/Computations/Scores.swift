@@ -148,7 +148,7 @@ public enum Scores {
             // Terminates: print all its digits.
             var scale = 0
             var value = Int128(sum)
-            var divisor = Int128(count)
+            let divisor = Int128(count)
             while value % divisor != 0 { value *= 10; scale += 1 }
             let digits = value / divisor
             return DecimalText(negative: digits < 0, significand: Int64(digits.magnitude), scale: scale).description

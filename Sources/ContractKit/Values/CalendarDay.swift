@@ -19,16 +19,7 @@ public struct CalendarDay: Hashable, Comparable, Sendable {
     public init?(parsing text: String) {
         let bytes = Array(text.utf8)
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
-        func number(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for index in range {
-                let byte = bytes[index]
-                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-                value = value * 10 + Int(byte - UInt8(ascii: "0"))
-            }
-            return value
-        }
-        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
+        guard let year = asciiNumber(bytes, 0..<4), let month = asciiNumber(bytes, 5..<7), let day = asciiNumber(bytes, 8..<10) else { return nil }
         self.init(year: year, month: month, day: day)
     }
 
@@ -125,4 +116,17 @@ extension CalendarDay: Codable {
         var container = encoder.singleValueContainer()
         try container.encode(description)
     }
+}
+
+/// The decimal number written in ASCII digits at `range` of `bytes`; nil
+/// when any byte there is not a digit or the range runs past the end.
+func asciiNumber(_ bytes: [UInt8], _ range: Range<Int>) -> Int? {
+    guard range.upperBound <= bytes.count else { return nil }
+    var value = 0
+    for index in range {
+        let byte = bytes[index]
+        guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+        value = value * 10 + Int(byte - UInt8(ascii: "0"))
+    }
+    return value
 }

@@ -15,16 +15,7 @@ public struct Instant: Hashable, Comparable, Sendable, CustomStringConvertible {
         let bytes = Array(text.utf8)
         guard bytes.count >= 17, bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":") else { return nil }
         guard let day = CalendarDay(parsing: String(decoding: bytes[0..<10], as: UTF8.self)) else { return nil }
-        func number(_ range: Range<Int>) -> Int? {
-            guard range.upperBound <= bytes.count else { return nil }
-            var value = 0
-            for index in range {
-                let byte = bytes[index]
-                guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-                value = value * 10 + Int(byte - UInt8(ascii: "0"))
-            }
-            return value
-        }
+        func number(_ range: Range<Int>) -> Int? { asciiNumber(bytes, range) }
         guard let hour = number(11..<13), let minute = number(14..<16), hour < 24, minute < 60 else { return nil }
         var index = 16
         var second = 0
