@@ -7,7 +7,7 @@ struct Arguments {
         var repeatable: Bool = false
     }
 
-    private(set) var values: [String: [String]] = [:]
+    var values: [String: [String]] = [:]
     private(set) var flags: Set<String> = []
     private(set) var positionals: [String] = []
     private(set) var help = false

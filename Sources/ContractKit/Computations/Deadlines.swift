@@ -1,0 +1,108 @@
+/// A dated obligation: a payment, a guarantee to lodge or that expires, a
+/// notice to give, a term or an assessment window that ends.
+public struct DeadlineItem: Sendable {
+    public var day: CalendarDay
+    public var contractID: String
+    public var alias: String
+    /// instalment, guarantee-lodging, guarantee-expiry, window-close, term-end, notice
+    public var kind: String
+    public var title: String
+    public var clause: String
+    /// The day is the earliest possible one: it waits on an event not yet recorded.
+    public var estimated: Bool
+    public var provisional: Bool
+    public var amount: Money?
+    /// What the ledger records of it being done ("paid 2026-07-20").
+    public var done: String?
+    /// Stable across runs, for calendar files.
+    public var uid: String
+}
+
+public enum Deadlines {
+    /// Every dated obligation of the contracts, sorted by day.
+    public static func all(for contracts: [Contract], ledger: Ledger, asOf: CalendarDay, calendar: WorkCalendar) -> [DeadlineItem] {
+        var items: [DeadlineItem] = []
+        for original in contracts {
+            let history = History(contractID: original.id, ledger: ledger, asOf: asOf)
+            let contract = history.applied(to: original)
+            func item(_ day: CalendarDay, _ kind: String, _ key: String, _ title: String, _ clause: String,
+                      estimated: Bool = false, provisional: Bool = false, amount: Money? = nil, done: String? = nil) {
+                items.append(DeadlineItem(day: day, contractID: contract.id, alias: contract.alias, kind: kind, title: title, clause: clause,
+                                          estimated: estimated, provisional: provisional, amount: amount, done: done,
+                                          uid: "\(contract.alias).\(kind).\(key)@contractctl"))
+            }
+            let lines = Payments.lines(for: contract, history: history, asOf: asOf, calendar: calendar)
+            for line in lines {
+                guard let day = line.dueDate ?? line.earliestDueDate else { continue }
+                item(day, "instalment", line.instalment, "\(contract.alias) instalment \(line.instalment): \(line.amount.grouped) due\(line.dueDate == nil ? " (earliest)" : "")",
+                     line.clause, estimated: line.dueDate == nil, provisional: line.provisional, amount: line.amount,
+                     done: line.paidOn.map { "paid \($0)" })
+            }
+            for status in Guarantees.statuses(for: contract, history: history, asOf: asOf, calendar: calendar) {
+                if let day = status.lodgeBy {
+                    item(day, "guarantee-lodging", status.id, "\(contract.alias): lodge the \(status.name ?? status.id) guarantee, \(status.amount.grouped), with instalment \(status.lodgedWith ?? "")",
+                         status.clause, estimated: lines.first { $0.instalment == status.lodgedWith }?.dueDate == nil, amount: status.amount,
+                         done: status.lodgedOn.map { "lodged \($0)" })
+                }
+                if let day = status.validUntil {
+                    item(day, "guarantee-expiry", status.id, "\(contract.alias): the \(status.name ?? status.id) guarantee expires; released if the average reaches the threshold, else \(status.deductible?.grouped ?? "a deduction") may be kept",
+                         status.clause, amount: status.amount, done: status.endedOn.map { "\(status.state.rawValue) \($0)" })
+                }
+            }
+            for window in contract.assessment?.windows ?? [] {
+                item(window.periodsEndingTo, "window-close", window.id, "\(contract.alias): the assessment window \(window.label) closes (average >= \(window.atLeast) decides)", window.clause)
+            }
+            let dates = ContractDates(contract, calendar: calendar)
+            if let end = dates.termEnd {
+                item(end.day, "term-end", "term", "\(contract.alias): the service term ends", contract.term.clause, provisional: end.provisional)
+            }
+            // Notices due a set time before a day: the last day to give them.
+            var noticeDays: Set<Int> = []
+            for obligation in contract.obligations {
+                guard let before = obligation.before, let period = obligation.atLeast?.period else { continue }
+                let anchorDay: CalendarDay?
+                switch before {
+                case .date(let day): anchorDay = day
+                case .anchor(let anchor): anchorDay = dates.day(of: anchor)
+                }
+                guard let anchor = anchorDay else { continue }
+                let last = lastDay(period, before: anchor)
+                noticeDays.insert(last.dayNumber)
+                item(last, "notice", obligation.id, "\(contract.alias): \(obligation.description), by this day (at least \(period.description) before \(anchor))",
+                     obligation.clause, done: recordedNotice(history, party: obligation.party, kinds: [.nonRenewal, .renewalReminder]))
+            }
+            if let renewal = contract.renewal, let period = renewal.noticeAtLeast?.period, let end = dates.termEnd?.day {
+                let last = lastDay(period, before: end)
+                if !noticeDays.contains(last.dayNumber) {
+                    item(last, "notice", "renewal", "\(contract.alias): last day for notice of non-renewal (at least \(period.description) before \(end))",
+                         renewal.clause, done: recordedNotice(history, party: nil, kinds: [.nonRenewal]))
+                }
+            }
+        }
+        return items.sorted { ($0.day, $0.alias, $0.kind, $0.uid) < ($1.day, $1.alias, $1.kind, $1.uid) }
+    }
+
+    /// "At least N before D": the last day it can be done.
+    static func lastDay(_ period: Period, before day: CalendarDay) -> CalendarDay {
+        switch period {
+        case .days(let n): return day.adding(days: -n)
+        case .months(let n): return day.adding(months: -n)
+        case .years(let n): return day.adding(months: -12 * n)
+        case .workingDays(let n):
+            var result = day
+            var remaining = n
+            while remaining > 0 {
+                result = result.adding(days: -1)
+                if CalendarLoader.builtin.isWorkday(result) { remaining -= 1 }
+            }
+            return result
+        }
+    }
+
+    static func recordedNotice(_ history: History, party: PartyRole?, kinds: [NoticeKind]) -> String? {
+        for case .notice(let day, let kind, let who, _) in history.events.map(\.kind) where kinds.contains(kind) && (party == nil || party == who || kind == .nonRenewal) {
+            return "\(kind.rawValue) notice given \(day)"
+        }
+        return nil
+    }
+}

@@ -1,0 +1,82 @@
+/// `due` as JSON, CSV and a table.
+public enum DueReportRendering {
+    static func item(_ item: DueReport.Item) -> JSONValue {
+        let line = item.line
+        return .object([
+            ("contract", .string(line.contractID)), ("alias", .string(line.alias)), ("instalment", .string(line.instalment)),
+            ("clause", .string(line.clause)), ("day", .string(item.day.description)), ("estimated", .bool(item.estimated)),
+            ("provisional", .bool(line.provisional)),
+            ("amount", .string(line.amount.plain)), ("paid", .string(line.paid.plain)), ("outstanding", .string(line.outstanding.plain)),
+            ("status", .string(line.status.rawValue)), ("conditional", .bool(item.conditional)),
+            ("conditions", .array(line.conditions.map { .object([("condition", .string($0.condition)), ("state", .string($0.state.rawValue))]) })),
+        ])
+    }
+
+    public static func json(_ report: DueReport) -> String {
+        JSONValue.object([
+            ("quarter", .optional(report.range.name.flatMap { $0.contains("Q") ? $0 : nil })),
+            ("from", .string(report.range.from.description)), ("to", .string(report.range.to.description)),
+            ("asOf", .string(report.asOf.description)),
+            ("items", .array(report.items.map(item))),
+            ("total", .string(report.total.plain)),
+            ("conditionalTotal", .string(report.conditionalTotal.plain)),
+            ("outstanding", .string(report.outstanding.plain)),
+            ("overdueCarriedIn", .string(report.overdueCarriedIn.plain)),
+            ("overdue", .array(report.overdue.map { line in
+                .object([("contract", .string(line.contractID)), ("alias", .string(line.alias)), ("instalment", .string(line.instalment)),
+                         ("clause", .string(line.clause)), ("dueDate", .optional(line.dueDate?.description)),
+                         ("outstanding", .string(line.outstanding.plain)), ("daysLate", line.daysLate.map { .number(String($0)) } ?? .null)])
+            })),
+        ]).rendered() + "\n"
+    }
+
+    public static func csv(_ report: DueReport) -> String {
+        let rows = report.items.map { item -> [String] in
+            let line = item.line
+            return ["due", line.contractID, line.alias, line.instalment, line.clause, item.day.description, item.estimated ? "true" : "false",
+                    line.amount.plain, line.paid.plain, line.outstanding.plain, line.status.rawValue, item.conditional ? "true" : "false"]
+        } + report.overdue.map { line in
+            ["overdue", line.contractID, line.alias, line.instalment, line.clause, line.dueDate?.description ?? "", "false",
+             line.amount.plain, line.paid.plain, line.outstanding.plain, line.status.rawValue, "false"]
+        }
+        return CSV.render(header: ["section", "contract", "alias", "instalment", "clause", "day", "estimated", "amount", "paid", "outstanding", "status", "conditional"], rows: rows)
+    }
+
+    public static func table(_ report: DueReport) -> String {
+        let name = report.range.name.map { "\($0) (\(report.range.from) to \(report.range.to))" } ?? "\(report.range.from) to \(report.range.to)"
+        var text = "Due in \(name), as of \(report.asOf)\n\n"
+        var table = Table([.init("DAY"), .init("CONTRACT"), .init("#"), .init("CLAUSE"), .init("AMOUNT (CNY)", .right), .init("OUTSTANDING", .right), .init("STATUS"), .init("CONDITION")])
+        var aliases: [String] = []
+        for item in report.items where !aliases.contains(item.line.alias) { aliases.append(item.line.alias) }
+        for item in report.items {
+            let pending = item.line.conditions.filter { $0.state != .met && $0.state != .recorded }.map { "\($0.condition): \($0.state.rawValue)" }
+            table.add([(item.estimated ? "≥ " : "") + item.day.description + (item.line.provisional ? " *" : ""), item.line.alias, item.line.instalment,
+                       item.line.clause, item.line.amount.grouped, item.line.outstanding.grouped, item.line.status.rawValue,
+                       item.line.status == .paid ? "" : pending.joined(separator: "; ")])
+        }
+        if !report.items.isEmpty { table.addSeparator() }
+        for alias in aliases {
+            let own = report.items.filter { $0.line.alias == alias }
+            table.add(["", alias, "", "total", own.reduce(Money.zero) { $0 + $1.line.amount }.grouped, own.reduce(Money.zero) { $0 + $1.line.outstanding }.grouped, "", ""])
+        }
+        table.add(["", "all", "", "total", report.total.grouped, report.outstanding.grouped, "", ""])
+        text += report.items.isEmpty ? "Nothing falls due in the period.\n" : table.rendered()
+        func words(_ money: Money) -> String { ChineseAmount.words(money) ?? "" }
+        text += "\nTotal falling due:     \(report.total.grouped)  \(words(report.total))\n"
+        text += "of it conditional:     \(report.conditionalTotal.grouped)  \(words(report.conditionalTotal))\n"
+        text += "still outstanding:     \(report.outstanding.grouped)  \(words(report.outstanding))\n"
+        if !report.overdue.isEmpty {
+            text += "\nOverdue from earlier periods, unpaid as of \(report.asOf)\n"
+            var overdue = Table([.init("DUE"), .init("CONTRACT"), .init("#"), .init("CLAUSE"), .init("OUTSTANDING", .right), .init("DAYS LATE", .right)])
+            for line in report.overdue {
+                overdue.add([line.dueDate?.description ?? "", line.alias, line.instalment, line.clause, line.outstanding.grouped, line.daysLate.map(String.init) ?? ""])
+            }
+            overdue.addSeparator()
+            overdue.add(["", "all", "", "total", report.overdueCarriedIn.grouped, ""])
+            text += overdue.rendered()
+            text += "Overdue carried in:    \(report.overdueCarriedIn.grouped)  \(words(report.overdueCarriedIn))\n"
+        }
+        if report.items.contains(where: \.estimated) { text += "\n≥ DAY: estimated; the due date waits on an event not yet recorded.\n" }
+        return text
+    }
+}

@@ -1,0 +1,75 @@
+import ContractKit
+
+/// `contractctl deadlines`: every dated obligation coming up, or a calendar file of them.
+enum DeadlinesCommand: Command {
+    static let name = "deadlines"
+    static let summary = "every dated obligation coming up, sorted by day; --format ics for a calendar app"
+    static let usage = """
+        usage: contractctl deadlines [--within 60d | --all] [--contract ID|ALIAS]... [--as-of DAY]
+                                     [--format table|json|csv|ics] [--fixtures DIR]
+                                     [--ledger PATH | --no-ledger] [--calendar FILE]
+
+        Every dated obligation of the contracts, sorted by day, each with its
+        clause: instalments (their due dates, or earliest possible ones), bank
+        guarantees to lodge and their expiry, assessment windows closing, the
+        end of each service term, and notices due a set time before a day (the
+        last day for keping's notice of non-renewal, liyang's renewal reminder).
+        What the ledger records as done is shown as done.
+
+        --format ics writes an iCalendar file (RFC 5545): one all-day event per
+        deadline, with stable UIDs, so a calendar app can import it and re-import
+        it without duplicates:
+          contractctl deadlines --within 365d --format ics > contracts.ics
+
+        options:
+          --within N[d|w|m]    deadlines from the as-of day to N days, weeks or
+                               months after it (default 60d)
+          --all                every deadline, past ones included
+          --contract ID|ALIAS  only this contract (repeatable)
+          --as-of DAY          the day to count from (default: today in Asia/Shanghai)
+          --format FORMAT      table (default), json, csv or ics
+        \(Common.helpText)
+          -h, --help           show this help
+        """
+    static let options = [Common.contract, Common.asOf, Common.format, Common.fixtures, Common.ledger, Common.noLedger, Common.calendar,
+                          Arguments.Option(name: "within", takesValue: true), Arguments.Option(name: "all", takesValue: false)]
+
+    static func run(_ arguments: Arguments) throws(CommandFailure) -> CommandResult {
+        let ics = arguments.value("format") == "ics"
+        var plain = arguments
+        if ics { plain.values["format"] = nil }
+        let input = try ReportInput(plain)
+        if arguments.flag("all"), arguments.value("within") != nil {
+            throw CommandFailure(usage: "give --within or --all, not both")
+        }
+        var range: DayRange?
+        if !arguments.flag("all") {
+            let within = try parseWithin(arguments.value("within") ?? "60d")
+            range = DayRange(from: input.asOf, to: within(input.asOf))
+        }
+        let items = Deadlines.all(for: input.contracts, ledger: input.ledger, asOf: input.asOf, calendar: input.calendar)
+            .filter { range?.contains($0.day) ?? true }
+        if ics { return CommandResult(output: ICalendar.render(items, stamp: input.asOf)) }
+        return input.render(table: { DeadlinesReport.table(items, range: range, asOf: input.asOf) },
+                            json: { DeadlinesReport.json(items, range: range) },
+                            csv: { DeadlinesReport.csv(items) })
+    }
+
+    /// "60d", "8w", "3m" (or a plain number of days) into a function of the start day.
+    static func parseWithin(_ text: String) throws(CommandFailure) -> (CalendarDay) -> CalendarDay {
+        var digits = Substring(text)
+        var unit: Character = "d"
+        if let last = digits.last, "dwm".contains(last) {
+            unit = last
+            digits = digits.dropLast()
+        }
+        guard let n = Int(digits), (0...36_500).contains(n) else {
+            throw CommandFailure(usage: "--within '\(text)': expected a length such as 60d, 8w or 3m")
+        }
+        switch unit {
+        case "w": return { $0.adding(days: 7 * n) }
+        case "m": return { $0.adding(months: n) }
+        default: return { $0.adding(days: n) }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import ContractKit
+import Foundation
+
+/// `contractctl diff`: a semantic diff of two contracts' terms.
+enum DiffCommand: Command {
+    static let name = "diff"
+    static let summary = "what changed between two contracts' terms, in domain words, with what it costs"
+    static let usage = """
+        usage: contractctl diff OLD NEW [--format table|json|csv] [--fixtures DIR]
+
+        Compares the terms of two contracts, or two versions of one: parties,
+        the total, price lines, instalments (share, when due, conditions),
+        guarantees, service items matched by their category path, the assessment
+        sheet, penalty rates, caps and thresholds, renewal and other obligations.
+        Each change is named with its clause; a money change shows the figures it
+        moves (a new total changes each instalment's amount: both are shown).
+
+        OLD and NEW are fixture files, or contracts of the fixtures folder by
+        document number or alias:
+          contractctl diff minhang-2026 Fixtures/examples/minhang-2027.json
+
+        exit status: 0 when the terms are the same, 1 when they differ (as
+        diff(1)), 64 usage, 65 bad fixture, 66 not found.
+
+        options:
+          --format FORMAT  table (default), json or csv
+          --fixtures DIR   where to look up OLD and NEW given by id or alias
+          -h, --help       show this help
+        """
+    static let options = [Common.format, Common.fixtures]
+
+    static func run(_ arguments: Arguments) throws(CommandFailure) -> CommandResult {
+        guard arguments.positionals.count == 2 else {
+            throw CommandFailure(usage: "diff takes two contracts, OLD and NEW (files, ids or aliases)")
+        }
+        let format: Format
+        do {
+            format = try Format.parse(arguments.value("format"))
+        } catch {
+            throw error.failure
+        }
+        let old = try contract(arguments.positionals[0], arguments)
+        let new = try contract(arguments.positionals[1], arguments)
+        let changes = ContractDiff.changes(from: old, to: new)
+        let code: Int32 = changes.isEmpty ? 0 : 1
+        switch format {
+        case .table: return CommandResult(output: DiffReport.text(changes, old: old, new: new), exitCode: code)
+        case .json: return CommandResult(output: DiffReport.json(changes, old: old, new: new), exitCode: code)
+        case .csv: return CommandResult(output: DiffReport.csv(changes), exitCode: code)
+        }
+    }
+
+    /// A fixture file when the argument names one, else a contract of the fixtures folder.
+    static func contract(_ argument: String, _ arguments: Arguments) throws(CommandFailure) -> Contract {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: argument, isDirectory: &isDirectory), !isDirectory.boolValue {
+            do {
+                return try ContractLoader.loadFile(URL(fileURLWithPath: argument), displayName: argument)
+            } catch {
+                throw CommandFailure(loadErrors: error.errors)
+            }
+        }
+        let set = try Common.contractSet(arguments)
+        guard let contract = set.find(argument) else {
+            if argument.hasSuffix(".json") {
+                throw CommandFailure(loadErrors: [LoadError(.noInput, file: argument, "no such file")])
+            }
+            let known = set.contracts.map(\.alias).joined(separator: ", ")
+            throw CommandFailure(usage: "'\(argument)': neither a fixture file nor a contract's id or alias; known: \(known)")
+        }
+        return contract
+    }
+}
