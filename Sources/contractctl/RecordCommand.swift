@@ -13,7 +13,10 @@ enum RecordCommand: Command {
         against the contract's terms and the events already recorded. An event
         that contradicts them is refused with the reason (exit 65) and the
         ledger is left exactly as it was; nothing recorded is ever rewritten or
-        dropped. The line is flushed to disk before success is reported.
+        dropped. The line carries the hash of its own text and of the line
+        before it (see verify), is written under an exclusive lock so that
+        concurrent records take turns, and is flushed to disk before success
+        is reported.
 
         With no TYPE, one JSON object is read from standard input, in the ledger
         format (see README: "The ledger"). With TYPE, the event is built from
@@ -95,7 +98,8 @@ enum RecordCommand: Command {
         let set = try Common.contractSet(arguments)
         do {
             let recorded = try LedgerWriter.append(text, to: path, contracts: set)
-            return CommandResult(output: "recorded on line \(recorded.line) of \(path)\n\(recorded.text)\n")
+            let head = LedgerChain.seal(of: Substring(recorded.text))?.hash ?? ""
+            return CommandResult(output: "recorded on line \(recorded.line) of \(path)\n\(recorded.text)\nhead \(head)\n")
         } catch {
             throw CommandFailure(loadErrors: error.errors)
         }

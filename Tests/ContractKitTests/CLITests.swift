@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import ContractKit
 
 /// Runs the built `contractctl`, as a user would, and returns what it printed.
 struct Run {
@@ -243,7 +244,13 @@ struct RecordTests {
         #expect(run.code == 0, "\(run.stderr)")
         #expect(run.stdout.hasPrefix("recorded on line 2 of \(path)"))
         let text = try String(contentsOfFile: path, encoding: .utf8)
-        #expect(text == Self.first + "\n" + #"{"contract":"liyang-2024","type":"payment","day":"2026-03-20","amount":"300000.00","instalment":"2"}"# + "\n")
+        // The documented format: the event, then "prev" (the hash the line before
+        // carries, or for an unchained line the SHA-256 of its text), then "hash",
+        // the SHA-256 of everything up to and including "prev".
+        let prev = SHA256.hex(Self.first.utf8)
+        let body = #"{"contract":"liyang-2024","type":"payment","day":"2026-03-20","amount":"300000.00","instalment":"2","prev":""# + prev + #""}"#
+        let line = String(body.dropLast()) + #","hash":""# + SHA256.hex(body.utf8) + #""}"#
+        #expect(text == Self.first + "\n" + line + "\n")
     }
 
     @Test(arguments: [
@@ -280,7 +287,8 @@ struct RecordTests {
         try input.fileHandleForWriting.close()
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
-        #expect(try String(contentsOfFile: path, encoding: .utf8) == #"{"contract":"weinan-2026","type":"invoice","day":"2026-05-28"}"# + "\n")
+        let body = #"{"contract":"weinan-2026","type":"invoice","day":"2026-05-28","prev":"0000000000000000000000000000000000000000000000000000000000000000"}"#
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == String(body.dropLast()) + #","hash":""# + SHA256.hex(body.utf8) + #""}"# + "\n")
     }
 
     @Test("a ledger whose last line was cut off is refused, and left as it is")

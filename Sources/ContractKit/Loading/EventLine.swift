@@ -33,8 +33,10 @@ struct EventLine: Codable {
     var cause: DelayCause?
     var clause: String?
     var withoutCause: Bool?
+    var prev: String?
+    var hash: String?
 
-    static let common: Set<String> = ["contract", "type", "note", "$schema"]
+    static let common: Set<String> = ["contract", "type", "note", "$schema", "prev", "hash"]
 
     /// The keys each event type takes (besides contract, type, note), and which it requires.
     static let fields: [String: (allowed: Set<String>, required: [String])] = [

@@ -28,7 +28,54 @@ public enum LedgerLoader {
         guard let text = String(data: data, encoding: .utf8) else {
             throw LoadErrors([LoadError(.badData, file: path, "is not valid UTF-8 text")])
         }
+        if let last = data.last, last != UInt8(ascii: "\n") {
+            let line = text.split(separator: "\n", omittingEmptySubsequences: false).count
+            throw LoadErrors([LoadError(.badData, file: path, location: "line \(line)",
+                                        "the last line has no line end: a write was interrupted. Nothing is computed from a damaged ledger; `contractctl repair --ledger \(path)` moves the incomplete line into a file of its own")])
+        }
         return try parse(text, file: path, contracts: contracts)
+    }
+
+    /// A ledger's chain and events, checked in full: what `verify` reports.
+    public struct Verification: Sendable {
+        public var lines: Int
+        /// The hash of the last line: note it to detect later truncation.
+        public var head: String
+        public var chainBreak: LedgerChain.Break?
+        /// Events that contradict the terms or earlier events.
+        public var problems: [LoadError]
+        /// Whether `head` given by the user is still in the chain, and where.
+        public var headFound: Int?
+
+        public var whole: Bool { chainBreak == nil && problems.isEmpty }
+    }
+
+    public static func verify(path: String, contracts: ContractSet, expectedHead: String? = nil) throws(LoadErrors) -> Verification {
+        let data: Data
+        do {
+            data = try JSONFile.read(URL(fileURLWithPath: path), displayName: path)
+        } catch {
+            throw LoadErrors([error])
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw LoadErrors([LoadError(.badData, file: path, "is not valid UTF-8 text")])
+        }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        var torn: LoadError?
+        if let last = lines.last, last.isEmpty {
+            lines.removeLast()
+        } else if !lines.isEmpty {
+            torn = LoadError(.badData, file: path, location: "line \(lines.count)", "the last line has no line end: a write was interrupted; `contractctl repair` moves it aside")
+            lines.removeLast()
+        }
+        var problems: [LoadError] = torn.map { [$0] } ?? []
+        do {
+            _ = try parse(lines.joined(separator: "\n") + (lines.isEmpty ? "" : "\n"), file: path, contracts: contracts)
+        } catch {
+            problems += error.errors
+        }
+        let headFound = expectedHead.flatMap { head in lines.firstIndex { LedgerChain.seal(of: $0)?.hash == head }.map { $0 + 1 } }
+        return Verification(lines: lines.count, head: LedgerChain.head(of: lines), chainBreak: LedgerChain.verify(lines), problems: problems, headFound: headFound)
     }
 
     public static func parse(_ text: String, file: String, contracts: ContractSet) throws(LoadErrors) -> Ledger {

@@ -12,63 +12,74 @@ public enum LedgerWriter {
     }
 
     /// Checks `text` (one JSON object) against the terms and the ledger's
-    /// events, then appends it as one compact line.
+    /// events, then appends it, chained to the last line, as one line.
+    /// The ledger is locked throughout, so concurrent records take turns.
     public static func append(_ text: String, to path: String, contracts: ContractSet) throws(LoadErrors) -> Recorded {
-        var existing = ""
-        if FileManager.default.fileExists(atPath: path) {
-            let data: Data
-            do {
-                data = try JSONFile.read(URL(fileURLWithPath: path), displayName: path)
-            } catch {
-                throw LoadErrors([error])
-            }
-            guard let decoded = String(data: data, encoding: .utf8) else {
-                throw LoadErrors([LoadError(.badData, file: path, "is not valid UTF-8 text; nothing was recorded")])
-            }
-            existing = decoded
-            if !existing.isEmpty, !existing.hasSuffix("\n") {
-                throw LoadErrors([LoadError(.badData, file: path, "the last line has no line end (an interrupted write?); nothing was recorded, and the ledger was left as it is")])
-            }
-        }
-        let ledger: Ledger
-        do {
-            ledger = try LedgerLoader.parse(existing, file: path, contracts: contracts)
-        } catch {
-            throw LoadErrors(error.errors + [LoadError(.badData, file: path, "the ledger has the errors above; nothing was recorded")])
-        }
         let node: JSONNode
         do {
             node = try JSONParser.parse(Array(text.utf8))
         } catch {
             throw LoadErrors([LoadError(.badData, file: "the new event", "is not valid JSON: \(error)")])
         }
+        if case .object(let members) = node, let chained = members.first(where: { $0.key == "prev" || $0.key == "hash" }) {
+            throw LoadErrors([LoadError(.badData, file: "the new event", location: "$.\(chained.key)", "record writes the chain fields itself; leave out \"prev\" and \"hash\"")])
+        }
         let compact = node.compactText
-        // The existing text ends with a line end, so its lines are its line ends.
-        let lineNumber = existing.utf8.filter { $0 == UInt8(ascii: "\n") }.count + 1
+        let ledger = try LockedLedger.open(path)
+        defer { ledger.unlock() }
+        let bytes = try ledger.contents()
+        guard let existing = String(validating: bytes, as: UTF8.self) else {
+            throw LoadErrors([LoadError(.badData, file: path, "is not valid UTF-8 text; nothing was recorded")])
+        }
+        if !existing.isEmpty, !existing.hasSuffix("\n") {
+            throw LoadErrors([LoadError(.badData, file: path, "the last line has no line end (an interrupted write?); nothing was recorded, and the ledger was left as it is; contractctl repair moves the incomplete line aside")])
+        }
+        let loaded: Ledger
+        do {
+            loaded = try LedgerLoader.parse(existing, file: path, contracts: contracts)
+        } catch {
+            throw LoadErrors(error.errors + [LoadError(.badData, file: path, "the ledger has the errors above; nothing was recorded")])
+        }
+        let lines = existing.split(separator: "\n")
+        let lineNumber = lines.count + 1
         var event = try LedgerLoader.event(from: compact, line: 0, file: "the new event", contracts: contracts)
         event.line = lineNumber
-        let problems = LedgerValidator.problems(adding: event, after: ledger.events, contracts: contracts)
+        let problems = LedgerValidator.problems(adding: event, after: loaded.events, contracts: contracts)
         guard problems.isEmpty else {
             throw LoadErrors(problems.map { LoadError(.badData, file: "the new event", "\($0); nothing was recorded") })
         }
-        try write(compact + "\n", to: path)
-        return Recorded(line: lineNumber, text: compact, event: event)
+        let line = LedgerChain.seal(compact, prev: LedgerChain.head(of: lines))
+        try ledger.append(line + "\n")
+        return Recorded(line: lineNumber, text: line, event: event)
     }
 
-    static func write(_ line: String, to path: String) throws(LoadErrors) {
-        let fd = open(path, O_WRONLY | O_APPEND | O_CREAT, 0o644)
-        guard fd >= 0 else {
-            throw LoadErrors([LoadError(errno == ENOENT ? .noInput : .io, file: path, "cannot be opened for appending: \(String(cString: strerror(errno)))")])
+    /// Moves an incomplete last line (no line end) into a file of its own
+    /// and cuts it from the ledger. Nothing is deleted. Returns the bytes
+    /// moved and where, or nil when the ledger ends cleanly.
+    public static func repair(_ path: String, asideSuffix: String) throws(LoadErrors) -> (bytes: Int, aside: String)? {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw LoadErrors([LoadError(.noInput, file: path, "no such file")])
         }
-        defer { close(fd) }
-        let bytes = Array(line.utf8)
-        let written = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }
-        guard written == bytes.count else {
-            throw LoadErrors([LoadError(.io, file: path, "the event could not be written in full: \(String(cString: strerror(errno)))")])
+        let ledger = try LockedLedger.open(path)
+        defer { ledger.unlock() }
+        let bytes = try ledger.contents()
+        guard let last = bytes.last, last != UInt8(ascii: "\n") else { return nil }
+        let keep = (bytes.lastIndex(of: UInt8(ascii: "\n")) ?? -1) + 1
+        let torn = Array(bytes[keep...])
+        var aside = path + ".torn-" + asideSuffix
+        var attempt = 1
+        while FileManager.default.fileExists(atPath: aside) {
+            attempt += 1
+            aside = path + ".torn-" + asideSuffix + "-\(attempt)"
         }
-        guard fsync(fd) == 0 else {
-            throw LoadErrors([LoadError(.io, file: path, "the event could not be flushed to disk: \(String(cString: strerror(errno)))")])
+        guard FileManager.default.createFile(atPath: aside, contents: Data(torn)) else {
+            throw LoadErrors([LoadError(.io, file: aside, "cannot be written; the ledger was left as it is")])
         }
+        let fd = Foundation.open(aside, O_RDONLY)
+        if fd >= 0 { _ = fsync(fd); close(fd) }
+        LockedLedger.syncFolder(of: aside)
+        try ledger.truncate(to: keep)
+        return (torn.count, aside)
     }
 }
 
