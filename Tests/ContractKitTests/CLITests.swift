@@ -89,6 +89,9 @@ struct GoldenTests {
         Case(golden: "diff.minhang-2027.json", arguments: ["diff", "minhang-2026", "Fixtures/examples/minhang-2027.json", "--format", "json"], code: 1),
         Case(golden: "diff.minhang-2027.csv", arguments: ["diff", "minhang-2026", "Fixtures/examples/minhang-2027.json", "--format", "csv"], code: 1),
         Case(golden: "diff.same.txt", arguments: ["diff", "Fixtures/contracts/qingpu-2026.json", "qingpu-2026"], code: 0),
+        Case(golden: "verify.txt", arguments: ["verify"]),
+        Case(golden: "verify.help.txt", arguments: ["verify", "--help"]),
+        Case(golden: "repair.help.txt", arguments: ["repair", "--help"]),
         Case(golden: "help.txt", arguments: ["--help"]),
         Case(golden: "due.help.txt", arguments: ["due", "--help"]),
         Case(golden: "deadlines.help.txt", arguments: ["deadlines", "--help"]),
@@ -308,5 +311,49 @@ struct RecordTests {
         let run = try Run(["payments", "--contract", "liyang-2024", "--ledger", path, "--as-of", "2025-03-10", "--format", "csv"])
         // The payment covers the 8,820 accrued under §7.3 first (Art. 561), so 8,820 of principal is still owed.
         #expect(run.stdout.contains("490000.00,CNY,2025-02-26,,false,481180.00,8820.00,,12,overdue"))
+    }
+}
+
+@Suite("verify and repair, end to end")
+struct VerifyRepairTests {
+    func copyOfExample() throws -> String {
+        let path = NSTemporaryDirectory() + "ledger-\(UUID().uuidString).jsonl"
+        try FileManager.default.copyItem(atPath: packageRoot + "/Fixtures/ledger/example.jsonl", toPath: path)
+        return path
+    }
+
+    @Test("a one-character edit: verify exits 1 and names the line")
+    func edited() throws {
+        let path = try copyOfExample()
+        var text = try String(contentsOfFile: path, encoding: .utf8)
+        text = text.replacingOccurrences(of: "\"amount\":\"490000.00\"", with: "\"amount\":\"490000.10\"")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let run = try Run(["verify", "--ledger", path])
+        #expect(run.code == 1)
+        #expect(run.stdout.contains("line 6: line 6 was altered: its text no longer matches its hash"), "\(run.stdout)")
+    }
+
+    @Test("a torn last line: every command refuses the ledger; repair moves it aside, deleting nothing")
+    func tornAndRepaired() throws {
+        let path = try copyOfExample()
+        let before = try String(contentsOfFile: path, encoding: .utf8)
+        let torn = #"{"contract":"liyang-2024","type":"payme"#
+        try (before + torn).write(toFile: path, atomically: true, encoding: .utf8)
+        for command in [["payments"], ["penalties"], ["scores"], ["guarantees"], ["due", "--year", "2026"], ["deadlines"], ["check"]] {
+            let run = try Run(command + ["--ledger", path, "--as-of", "2026-11-21"].filter { command != ["check"] || $0 == "--ledger" || $0 == path })
+            #expect(run.code == 65, "\(command)")
+            #expect(run.stderr.contains("line 41: the last line has no line end"), "\(command): \(run.stderr)")
+        }
+        let verify = try Run(["verify", "--ledger", path])
+        #expect(verify.code == 1 && verify.stdout.contains("line 41: the last line has no line end"))
+        let repair = try Run(["repair", "--ledger", path])
+        #expect(repair.code == 0)
+        let aside = try #require(repair.stdout.split(separator: " ").last.map { String($0.dropLast()) })
+        #expect(repair.stdout.contains("moved the incomplete last line (\(torn.utf8.count) bytes)"))
+        #expect(try String(contentsOfFile: aside, encoding: .utf8) == torn)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == before)
+        #expect(try Run(["verify", "--ledger", path]).code == 0)
+        let again = try Run(["repair", "--ledger", path])
+        #expect(again.code == 0 && again.stdout.contains("nothing to repair"))
     }
 }

@@ -7,9 +7,10 @@ import Foundation
 public enum FixtureLocator {
     public static let relativePath = "Fixtures/contracts"
 
-    /// The folders tried, in order.
+    /// The folders tried, in order; the first, under the current
+    /// directory, is named relative to it, as a user would type it.
     public static func candidates(currentDirectory: String, executable: String?) -> [String] {
-        var result = [(currentDirectory as NSString).appendingPathComponent(relativePath)]
+        var result = [relativePath]
         if let executable {
             var folder = ((executable as NSString).resolvingSymlinksInPath as NSString).deletingLastPathComponent
             for _ in 0..<6 {
@@ -27,8 +28,9 @@ public enum FixtureLocator {
     public static func locate(currentDirectory: String, executable: String?) throws(LoadError) -> String {
         let tried = candidates(currentDirectory: currentDirectory, executable: executable)
         for path in tried {
+            let absolute = path.hasPrefix("/") ? path : (currentDirectory as NSString).appendingPathComponent(path)
             var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            if FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory), isDirectory.boolValue {
                 return path
             }
         }

@@ -6,6 +6,7 @@ public struct SHA256: Sendable {
     ]
     private var buffer: [UInt8] = []
     private var length: UInt64 = 0
+    private var schedule = [UInt32](repeating: 0, count: 64)
 
     private static let k: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
@@ -31,14 +32,31 @@ public struct SHA256: Sendable {
     }
 
     public mutating func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
-        for byte in bytes {
-            buffer.append(byte)
-            length &+= 1
-            if buffer.count == 64 {
-                compress(buffer)
-                buffer.removeAll(keepingCapacity: true)
+        let done: Void? = bytes.withContiguousStorageIfAvailable { update(contiguous: $0) }
+        if done == nil { update(contiguous: Array(bytes)) }
+    }
+
+    private mutating func update(contiguous bytes: UnsafeBufferPointer<UInt8>) {
+        var index = 0
+        length &+= UInt64(bytes.count)
+        if !buffer.isEmpty {
+            while index < bytes.count, buffer.count < 64 {
+                buffer.append(bytes[index])
+                index += 1
             }
+            guard buffer.count == 64 else { return }
+            buffer.withUnsafeBufferPointer { block in compress(block, 0) }
+            buffer.removeAll(keepingCapacity: true)
         }
+        while bytes.count - index >= 64 {
+            compress(bytes, index)
+            index += 64
+        }
+        buffer.append(contentsOf: bytes[index...])
+    }
+
+    private mutating func update(contiguous bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { update(contiguous: $0) }
     }
 
     public mutating func finalize() -> [UInt8] {
@@ -47,7 +65,7 @@ public struct SHA256: Sendable {
         while (buffer.count + padding.count) % 64 != 56 { padding.append(0) }
         for shift in stride(from: 56, through: 0, by: -8) { padding.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift))) }
         let saved = length
-        update(padding)
+        update(contiguous: padding)
         length = saved
         var digest: [UInt8] = []
         for word in state {
@@ -56,10 +74,13 @@ public struct SHA256: Sendable {
         return digest
     }
 
-    private mutating func compress(_ block: [UInt8]) {
-        var w = [UInt32](repeating: 0, count: 64)
+    /// One 64-byte block of `data` from `start`.
+    private mutating func compress(_ data: UnsafeBufferPointer<UInt8>, _ start: Int) {
+        var w = schedule
+        defer { schedule = w }
         for t in 0..<16 {
-            w[t] = UInt32(block[t * 4]) << 24 | UInt32(block[t * 4 + 1]) << 16 | UInt32(block[t * 4 + 2]) << 8 | UInt32(block[t * 4 + 3])
+            let i = start + t * 4
+            w[t] = UInt32(data[i]) << 24 | UInt32(data[i + 1]) << 16 | UInt32(data[i + 2]) << 8 | UInt32(data[i + 3])
         }
         func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { x >> n | x << (32 - n) }
         for t in 16..<64 {
