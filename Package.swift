@@ -16,7 +16,7 @@ let package = Package(
         .testTarget(
             name: "ContractKitTests",
             dependencies: ["ContractKit", "contractctl"],
-            exclude: ["Golden"]
+            exclude: ["Golden", "Hostile"]
         ),
     ]
 )

@@ -20,10 +20,12 @@ struct Run {
         return packageRoot + "/.build/debug/contractctl"
     }()
 
-    init(_ arguments: [String], in directory: String = packageRoot) throws {
+    /// Runs contractctl with `arguments`; with `shell`, the first argument
+    /// is the program to run instead (for ulimit and the like).
+    init(_ arguments: [String], in directory: String = packageRoot, shell: Bool = false) throws {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: Run.binary)
-        process.arguments = arguments
+        process.executableURL = URL(fileURLWithPath: shell ? arguments[0] : Run.binary)
+        process.arguments = shell ? Array(arguments.dropFirst()) : arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         let out = Pipe()
         let err = Pipe()

@@ -26,7 +26,7 @@ public enum LedgerLoader {
             throw LoadErrors([error])
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw LoadErrors([LoadError(.badData, file: path, "is not valid UTF-8 text")])
+            throw LoadErrors([invalidUTF8(data, file: path)])
         }
         if let last = data.last, last != UInt8(ascii: "\n") {
             let line = text.split(separator: "\n", omittingEmptySubsequences: false).count
@@ -34,6 +34,34 @@ public enum LedgerLoader {
                                         "the last line has no line end: a write was interrupted. Nothing is computed from a damaged ledger; `contractctl repair --ledger \(path)` moves the incomplete line into a file of its own")])
         }
         return try parse(text, file: path, contracts: contracts)
+    }
+
+    /// Names the first line that is not UTF-8.
+    static func invalidUTF8(_ data: Data, file: String) -> LoadError {
+        var line = 1
+        for piece in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            if String(validating: Array(piece), as: UTF8.self) == nil {
+                return LoadError(.badData, file: file, location: "line \(line)", "is not valid UTF-8 text")
+            }
+            line += 1
+        }
+        return LoadError(.badData, file: file, "is not valid UTF-8 text")
+    }
+
+    /// Every number in a ledger line is a count or a number of days: a whole
+    /// number. Anything else (1e400, 1.5) is refused with its path before
+    /// decoding, which would only say "not valid JSON".
+    static func wholeNumbers(_ node: JSONNode, path: String = "$") -> [String] {
+        switch node {
+        case .number(let text):
+            return Int(text) == nil && text != "-0" ? ["\(path): \(text): expected a whole number"] : []
+        case .object(let members):
+            return members.flatMap { wholeNumbers($0.value, path: path + "." + $0.key) }
+        case .array(let items):
+            return items.enumerated().flatMap { wholeNumbers($0.element, path: path + "[\($0.offset)]") }
+        default:
+            return []
+        }
     }
 
     /// A ledger's chain and events, checked in full: what `verify` reports.
@@ -58,7 +86,7 @@ public enum LedgerLoader {
             throw LoadErrors([error])
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw LoadErrors([LoadError(.badData, file: path, "is not valid UTF-8 text")])
+            throw LoadErrors([invalidUTF8(data, file: path)])
         }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         var torn: LoadError?
@@ -130,6 +158,7 @@ public enum LedgerLoader {
         for key in fields.required where node[key] == nil || node[key] == .null {
             problems.append(LoadError(.badData, file: file, location: at("$.\(key)"), "missing; a \(type) event needs \(fields.required.joined(separator: ", "))"))
         }
+        problems += wholeNumbers(node).map { LoadError(.badData, file: file, location: location, $0) }
         guard problems.isEmpty else { throw LoadErrors(problems) }
         let wire: EventLine
         do {
