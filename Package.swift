@@ -11,6 +11,8 @@ let package = Package(
     targets: [
         .target(name: "ContractKit"),
         .executableTarget(name: "contractctl", dependencies: ["ContractKit"]),
+        // Feeds mutated input to the loaders: see README, "Fuzzing".
+        .executableTarget(name: "contractctl-fuzz", dependencies: ["ContractKit"]),
         // The tests depend on the executable so that `swift test` builds the
         // binary the end-to-end tests run.
         .testTarget(

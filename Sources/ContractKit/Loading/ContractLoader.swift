@@ -6,6 +6,11 @@ public struct ContractSet: Sendable {
     /// The folder they were read from.
     public var folder: String
 
+    public init(contracts: [Contract], folder: String) {
+        self.contracts = contracts
+        self.folder = folder
+    }
+
     /// The contract with this document number or alias.
     public func find(_ key: String) -> Contract? {
         contracts.first { $0.id == key || $0.alias == key }
