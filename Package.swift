@@ -13,6 +13,8 @@ let package = Package(
         .executableTarget(name: "contractctl", dependencies: ["ContractKit"]),
         // Feeds mutated input to the loaders: see README, "Fuzzing".
         .executableTarget(name: "contractctl-fuzz", dependencies: ["ContractKit"]),
+        // Generates synthetic data and times contractctl: see README, "Performance".
+        .executableTarget(name: "contractctl-bench", dependencies: ["ContractKit"], path: "Benchmarks/Bench"),
         // The tests depend on the executable so that `swift test` builds the
         // binary the end-to-end tests run.
         .testTarget(
