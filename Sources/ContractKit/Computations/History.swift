@@ -4,9 +4,8 @@ public struct History: Sendable {
     public var events: [LedgerEvent]
 
     public init(contractID: String, ledger: Ledger, asOf: CalendarDay?) {
-        events = ledger.events.filter { event in
-            event.contractID == contractID && (asOf.map { event.day <= $0 } ?? true)
-        }
+        let own = ledger.byContract[contractID] ?? []
+        events = asOf.map { day in own.filter { $0.day <= day } } ?? own
     }
 
     public init(events: [LedgerEvent]) { self.events = events }

@@ -57,3 +57,116 @@ struct EventLine: Codable {
 
     static var typeNames: String { fields.keys.sorted().joined(separator: ", ") }
 }
+
+extension EventLine {
+    /// Builds the line from its parsed JSON, with the same messages the
+    /// Codable path gives, without decoding the text a second time.
+    init(node: JSONNode) throws(EventProblems) {
+        var problems: [String] = []
+        func string(_ key: String) -> String? {
+            guard let value = node[key], value != .null else { return nil }
+            guard case .string(let text) = value else {
+                problems.append("$.\(key): expected a string, found \(value.kindName)")
+                return nil
+            }
+            return text
+        }
+        func parsed<T>(_ key: String, _ make: (String) -> T?, _ expected: String) -> T? {
+            guard let text = string(key) else { return nil }
+            guard let value = make(text) else {
+                problems.append("$.\(key): \"\(text)\": \(expected)")
+                return nil
+            }
+            return value
+        }
+        func day(_ key: String) -> CalendarDay? { parsed(key, CalendarDay.init(parsing:), "expected a date that exists, written YYYY-MM-DD") }
+        func instant(_ key: String) -> Instant? {
+            parsed(key, Instant.init(parsing:), "expected a date-time YYYY-MM-DDTHH:MM[:SS] with a zone, such as \"2026-07-03T10:15+08:00\"")
+        }
+        func choice<T: RawRepresentable>(_ key: String, _ type: T.Type, _ names: String) -> T? where T.RawValue == String {
+            parsed(key, T.init(rawValue:), "expected one of \(names)")
+        }
+        func bool(_ key: String) -> Bool? {
+            guard let value = node[key], value != .null else { return nil }
+            guard case .bool(let flag) = value else {
+                problems.append("$.\(key): expected true or false, found \(value.kindName)")
+                return nil
+            }
+            return flag
+        }
+        func integer(_ key: String) -> Int? {
+            guard let value = node[key], value != .null else { return nil }
+            guard case .number(let text) = value, let number = Int(text) ?? (text == "-0" ? 0 : nil) else {
+                problems.append("$.\(key): expected a whole number, found \(value.kindName)")
+                return nil
+            }
+            return number
+        }
+        func counts(_ value: JSONNode?, path: String) -> [String: Int]? {
+            guard let value, value != .null else { return nil }
+            guard case .object(let members) = value else {
+                problems.append("\(path): expected an object, found \(value.kindName)")
+                return nil
+            }
+            var result: [String: Int] = [:]
+            for member in members {
+                guard case .number(let text) = member.value, let number = Int(text) ?? (text == "-0" ? 0 : nil) else {
+                    problems.append("\(path).\(member.key): expected a whole number, found \(member.value.kindName)")
+                    continue
+                }
+                result[member.key] = number
+            }
+            return result
+        }
+        contract = string("contract") ?? ""
+        if node["contract"] == nil || node["contract"] == .null { problems.append("$.contract: missing") }
+        type = string("type") ?? ""
+        note = string("note")
+        self.day = day("day")
+        party = choice("party", PartyRole.self, "buyer, supplier")
+        issued = day("issued")
+        if let text = string("amount") {
+            do {
+                amount = try Money(parsing: text)
+            } catch {
+                problems.append("$.amount: \(error.description)")
+            }
+        }
+        instalment = string("instalment")
+        stage = choice("stage", AcceptanceStage.self, "initial, final")
+        from = day("from")
+        to = day("to")
+        if let value = node["occurrences"], value != .null {
+            if case .object(let categories) = value {
+                var result: [String: [String: Int]] = [:]
+                for category in categories { result[category.key] = counts(category.value, path: "$.occurrences.\(category.key)") ?? [:] }
+                occurrences = result
+            } else {
+                problems.append("$.occurrences: expected an object, found \(value.kindName)")
+            }
+        }
+        additional = counts(node["additional"], path: "$.additional")
+        supersede = bool("supersede")
+        guarantee = string("guarantee")
+        action = choice("action", GuaranteeAction.self, "lodged, released, deducted")
+        grade = string("grade")
+        subsystem = string("subsystem")
+        occurred = instant("occurred")
+        resolved = instant("resolved")
+        kind = string("kind")
+        received = instant("received")
+        firstAnswer = instant("firstAnswer")
+        agreedDue = instant("agreedDue")
+        done = instant("done")
+        complaint = string("complaint")
+        disruptive = bool("disruptive")
+        violation = string("violation")
+        days = integer("days")
+        cause = choice("cause", DelayCause.self, "supplier, buyer, forceMajeure")
+        clause = string("clause")
+        withoutCause = bool("withoutCause")
+        prev = string("prev")
+        hash = string("hash")
+        guard problems.isEmpty else { throw EventProblems(messages: problems) }
+    }
+}

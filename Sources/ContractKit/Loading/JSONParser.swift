@@ -200,58 +200,67 @@ public struct JSONParser {
     private mutating func parseString() throws(Failure) -> String {
         let start = index
         index += 1
-        var scalars = String.UnicodeScalarView()
-        var runStart = index
-        func flush() {
-            if runStart < index { scalars.append(contentsOf: String(decoding: bytes[runStart..<index], as: UTF8.self).unicodeScalars) }
+        // The common case: no escapes, decoded in one step.
+        var scan = index
+        while scan < bytes.count {
+            let byte = bytes[scan]
+            if byte == UInt8(ascii: "\"") {
+                let text = String(decoding: bytes[index..<scan], as: UTF8.self)
+                index = scan + 1
+                return text
+            }
+            if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+            scan += 1
         }
+        var buffer: [UInt8] = Array(bytes[index..<scan])
+        index = scan
         while true {
             guard index < bytes.count else { throw failure("unexpected end of file inside a string", at: start) }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                flush()
                 index += 1
-                return String(scalars)
+                return String(decoding: buffer, as: UTF8.self)
             }
             if byte < 0x20 { throw failure("a raw control character in a string (write it as an escape such as \\n)") }
-            if byte == UInt8(ascii: "\\") {
-                flush()
+            if byte != UInt8(ascii: "\\") {
+                buffer.append(byte)
                 index += 1
-                guard index < bytes.count else { throw failure("unexpected end of file inside a string", at: start) }
-                let escape = bytes[index]
-                index += 1
-                switch escape {
-                case UInt8(ascii: "\""): scalars.append("\"")
-                case UInt8(ascii: "\\"): scalars.append("\\")
-                case UInt8(ascii: "/"): scalars.append("/")
-                case UInt8(ascii: "b"): scalars.append("\u{08}")
-                case UInt8(ascii: "f"): scalars.append("\u{0C}")
-                case UInt8(ascii: "n"): scalars.append("\n")
-                case UInt8(ascii: "r"): scalars.append("\r")
-                case UInt8(ascii: "t"): scalars.append("\t")
-                case UInt8(ascii: "u"):
-                    let high = try hex4()
-                    if (0xD800...0xDBFF).contains(high) {
-                        guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
-                            throw failure("a lone surrogate \\u\(String(high, radix: 16)) in a string")
-                        }
-                        index += 2
-                        let low = try hex4()
-                        guard (0xDC00...0xDFFF).contains(low), let scalar = Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)) else {
-                            throw failure("an invalid surrogate pair in a string")
-                        }
-                        scalars.append(scalar)
-                    } else {
-                        guard let scalar = Unicode.Scalar(high) else { throw failure("a lone surrogate \\u\(String(high, radix: 16)) in a string") }
-                        scalars.append(scalar)
-                    }
-                default:
-                    throw failure("an invalid escape '\\\(Character(Unicode.Scalar(escape)))' in a string", at: index - 2)
-                }
-                runStart = index
                 continue
             }
             index += 1
+            guard index < bytes.count else { throw failure("unexpected end of file inside a string", at: start) }
+            let escape = bytes[index]
+            index += 1
+            var scalar: Unicode.Scalar
+            switch escape {
+            case UInt8(ascii: "\""): scalar = "\""
+            case UInt8(ascii: "\\"): scalar = "\\"
+            case UInt8(ascii: "/"): scalar = "/"
+            case UInt8(ascii: "b"): scalar = "\u{08}"
+            case UInt8(ascii: "f"): scalar = "\u{0C}"
+            case UInt8(ascii: "n"): scalar = "\n"
+            case UInt8(ascii: "r"): scalar = "\r"
+            case UInt8(ascii: "t"): scalar = "\t"
+            case UInt8(ascii: "u"):
+                let high = try hex4()
+                if (0xD800...0xDBFF).contains(high) {
+                    guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
+                        throw failure("a lone surrogate \\u\(String(high, radix: 16)) in a string")
+                    }
+                    index += 2
+                    let low = try hex4()
+                    guard (0xDC00...0xDFFF).contains(low), let pair = Unicode.Scalar(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)) else {
+                        throw failure("an invalid surrogate pair in a string")
+                    }
+                    scalar = pair
+                } else {
+                    guard let single = Unicode.Scalar(high) else { throw failure("a lone surrogate \\u\(String(high, radix: 16)) in a string") }
+                    scalar = single
+                }
+            default:
+                throw failure("an invalid escape '\\\(Character(Unicode.Scalar(escape)))' in a string", at: index - 2)
+            }
+            buffer.append(contentsOf: Array(String(scalar).utf8))
         }
     }
 

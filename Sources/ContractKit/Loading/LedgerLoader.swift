@@ -2,13 +2,23 @@ import Foundation
 
 /// The events of a ledger file, in the order recorded.
 public struct Ledger: Sendable {
-    public var events: [LedgerEvent]
+    public var events: [LedgerEvent] {
+        didSet { byContract = Ledger.group(events) }
+    }
     /// Where it was read from; nil for no ledger.
     public var path: String?
+    /// The events of each contract, in the order recorded: built once, so
+    /// that a report over many contracts does not scan the ledger for each.
+    public private(set) var byContract: [String: [LedgerEvent]]
 
     public init(events: [LedgerEvent] = [], path: String? = nil) {
         self.events = events
         self.path = path
+        self.byContract = Ledger.group(events)
+    }
+
+    static func group(_ events: [LedgerEvent]) -> [String: [LedgerEvent]] {
+        Dictionary(grouping: events, by: \.contractID)
     }
 
     public static let empty = Ledger()
@@ -108,23 +118,50 @@ public enum LedgerLoader {
 
     public static func parse(_ text: String, file: String, contracts: ContractSet) throws(LoadErrors) -> Ledger {
         var events: [LedgerEvent] = []
+        var byContract: [String: [LedgerEvent]] = [:]
         var errors: [LoadError] = []
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if lines.last == "" { lines.removeLast() }
-        for (index, raw) in lines.enumerated() {
+        // Split the UTF-8 bytes, not Characters: grapheme breaking over a
+        // whole ledger costs more than parsing it.
+        let bytes = Array(text.utf8)
+        var ranges: [Range<Int>] = []
+        var start = 0
+        for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") {
+            ranges.append(start..<index)
+            start = index + 1
+        }
+        if start < bytes.count { ranges.append(start..<bytes.count) }
+        // Parsing a line needs nothing but the terms: both cores parse,
+        // in chunks; checking against earlier events stays in order.
+        let parsed = ParallelMap.map(ranges) { range -> Result<LedgerEvent, LoadErrors>? in
+            var line = bytes[range]
+            if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
+            if line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) { return nil }
+            do throws(LoadErrors) {
+                return .success(try event(from: String(decoding: line, as: UTF8.self), line: 0, file: file, contracts: contracts))
+            } catch {
+                return .failure(error)
+            }
+        }
+        for (index, outcome) in parsed.enumerated() {
             let lineNumber = index + 1
-            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
-            if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
-            do {
-                let event = try event(from: String(line), line: lineNumber, file: file, contracts: contracts)
-                let problems = LedgerValidator.problems(adding: event, after: events, contracts: contracts)
+            switch outcome {
+            case nil:
+                continue
+            case .success(var event)?:
+                event.line = lineNumber
+                let problems = LedgerValidator.problems(adding: event, after: byContract[event.contractID] ?? [], contracts: contracts)
                 if problems.isEmpty {
                     events.append(event)
+                    byContract[event.contractID, default: []].append(event)
                 } else {
                     errors += problems.map { LoadError(.badData, file: file, location: "line \(lineNumber)", $0) }
                 }
-            } catch {
-                errors += error.errors
+            case .failure(let failure)?:
+                errors += failure.errors.map { error in
+                    var error = error
+                    error.location = "line \(lineNumber)" + (error.location.map { ": \($0)" } ?? "")
+                    return error
+                }
             }
         }
         guard errors.isEmpty else { throw LoadErrors(errors) }
@@ -162,11 +199,14 @@ public enum LedgerLoader {
         guard problems.isEmpty else { throw LoadErrors(problems) }
         let wire: EventLine
         do {
-            wire = try JSONFile.decode(EventLine.self, from: Data(text.utf8), file: file)
+            wire = try EventLine(node: node)
         } catch {
-            var error = error
-            error.location = at(error.location ?? "$")
-            throw LoadErrors([error])
+            throw LoadErrors(error.messages.map { message in
+                let split = message.range(of: ": ")
+                let path = split.map { String(message[..<$0.lowerBound]) } ?? "$"
+                let rest = split.map { String(message[$0.upperBound...]) } ?? message
+                return LoadError(.badData, file: file, location: at(path), rest)
+            })
         }
         guard let contract = contracts.find(wire.contract) else {
             let known = contracts.contracts.map(\.alias).joined(separator: ", ")

@@ -44,7 +44,7 @@ public enum LedgerWriter {
         let lineNumber = lines.count + 1
         var event = try LedgerLoader.event(from: compact, line: 0, file: "the new event", contracts: contracts)
         event.line = lineNumber
-        let problems = LedgerValidator.problems(adding: event, after: loaded.events, contracts: contracts)
+        let problems = LedgerValidator.problems(adding: event, after: loaded.byContract[event.contractID] ?? [], contracts: contracts)
         guard problems.isEmpty else {
             throw LoadErrors(problems.map { LoadError(.badData, file: "the new event", "\($0); nothing was recorded") })
         }
