@@ -121,6 +121,7 @@ extension EventLine {
         contract = string("contract") ?? ""
         if node["contract"] == nil || node["contract"] == .null { problems.append("$.contract: missing") }
         type = string("type") ?? ""
+        if node["type"] == nil || node["type"] == .null { problems.append("$.type: missing") }
         note = string("note")
         self.day = day("day")
         party = choice("party", PartyRole.self, "buyer, supplier")

@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+@testable import ContractKit
+
+/// The fast paths must give what the straightforward ones give.
+@Suite("Fast paths agree with the straightforward ones")
+struct FastPathTests {
+    /// Every line of the example ledger and of the hostile ledgers: the
+    /// one-pass EventLine(node:) against Codable decoding of the same text.
+    @Test("EventLine from the parsed node equals JSONDecoder's")
+    func eventLines() throws {
+        var lines = try String(contentsOfFile: packageRoot + "/Fixtures/ledger/example.jsonl", encoding: .utf8).split(separator: "\n").map(String.init)
+        let hostile = packageRoot + "/Tests/ContractKitTests/Hostile/ledgers"
+        for name in try FileManager.default.contentsOfDirectory(atPath: hostile) {
+            if let text = try? String(contentsOfFile: hostile + "/" + name, encoding: .utf8) {
+                lines += text.split(separator: "\n").map(String.init)
+            }
+        }
+        var compared = 0
+        for line in lines {
+            guard let node = try? JSONParser.parse(Array(line.utf8)) else { continue }
+            let fast = try? EventLine(node: node)
+            let slow = try? JSONDecoder().decode(EventLine.self, from: Data(line.utf8))
+            #expect((fast == nil) == (slow == nil), "\(line)")
+            if let fast, let slow {
+                #expect(fast.encoded == slow.encoded, "\(line)")
+                compared += 1
+            }
+        }
+        #expect(compared >= 40)
+    }
+
+    @Test("the parallel map is the plain map, in order", arguments: [0, 1, 2047, 2048, 2049, 100_000])
+    func parallel(_ count: Int) {
+        let items = Array(0..<count)
+        #expect(ParallelMap.map(items) { $0 * 3 + 1 } == items.map { $0 * 3 + 1 })
+    }
+
+    @Test("a ledger parsed on both cores reports the same events and errors as line by line")
+    func ledgerOrder() throws {
+        // 3,000 lines, past the chunk size, with refusals spread through them.
+        var lines: [String] = []
+        for index in 0..<3000 {
+            let day = CalendarDay(parsing: "2025-01-01")?.adding(days: index % 300).description ?? ""
+            lines.append(index % 997 == 5
+                ? #"{"contract":"liyang-2024","type":"staffViolation","day":"\#(day)","violation":"sleeping"}"#
+                : #"{"contract":"liyang-2024","type":"staffViolation","day":"\#(day)","violation":"lateForDuty","note":"n\#(index)"}"#)
+        }
+        let (ledger, errors) = Fixture.ledger(lines)
+        #expect(ledger == nil)
+        #expect(errors.map { $0.components(separatedBy: ":")[1] } == [" line 6", " line 1003", " line 2000", " line 2997"])
+        let (good, _) = Fixture.ledger(lines.enumerated().filter { $0.offset % 997 != 5 }.map(\.element))
+        #expect(good?.events.map(\.line) == Array(1...2996))
+        #expect(good?.events.compactMap(\.note) == lines.enumerated().filter { $0.offset % 997 != 5 }.map { "n\($0.offset)" })
+    }
+}
+
+extension EventLine {
+    /// A canonical rendering, to compare two decodings field by field.
+    var encoded: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+    }
+}
