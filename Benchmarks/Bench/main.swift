@@ -78,9 +78,9 @@ guard let command = arguments.first, ["run", "generate"].contains(command) else 
     exit(64)
 }
 let seed = UInt64(option("seed", arguments) ?? "") ?? 0x2026_1121
-let base = try templates(from: root + "/Fixtures/contracts")
 
 if command == "generate" {
+    let base = try templates(from: root + "/Fixtures/contracts")
     guard let n = Int(option("contracts", arguments) ?? ""), let m = Int(option("events", arguments) ?? ""), let out = option("out", arguments) else {
         print("generate needs --contracts N --events M --out DIR")
         exit(64)
@@ -105,9 +105,10 @@ var results: [Measurement] = []
 for (n, m) in sizes {
     let folder = NSTemporaryDirectory() + "contractctl-bench-\(n)x\(m)"
     if !FileManager.default.fileExists(atPath: folder + "/ledger.jsonl") {
-        var generator = Generator(state: seed)
-        let made = try generator.write(contracts: n, events: m, to: folder, templates: base)
-        print("generated \(n) contracts, \(m) events, \(made.bytes / 1_000_000) MB, \(made.payments) payments in \(folder)")
+        // In a child process: a spawned child's peak memory (ru_maxrss)
+        // counts the parent's resident set at spawn, so the runner stays small.
+        let (seconds, _, code) = measure(CommandLine.arguments[0], ["generate", "--contracts", "\(n)", "--events", "\(m)", "--out", folder, "--seed", "\(seed)"], in: root)
+        print("generated \(n) contracts and \(m) events in \(folder) (\(Int(seconds)) s, exit \(code))")
     }
     let common = ["--fixtures", folder + "/contracts", "--ledger", folder + "/ledger.jsonl", "--as-of", "2026-11-21"]
     var jobs: [(String, String, [String])] = [
