@@ -134,6 +134,27 @@ for (n, m) in sizes {
         print(String(format: "%-14@ %-34@ median %8.2f s  peak %7.0f MB  exit %d", measurement.size as NSString, label as NSString, measurement.median, Double(measurement.peak) / 1024, measurement.exitCode))
     }
 }
+// The ratios the issue asks for: against hledger and Python on the same
+// data, and how time and memory grow with size.
+for size in Set(results.map(\.size)).sorted() {
+    func find(_ label: String) -> Measurement? { results.first { $0.size == size && $0.label.hasPrefix(label) } }
+    if let due = find("due --year"), let hledger = find("hledger") {
+        print(String(format: "%@: contractctl due --year / hledger bal -Q on the same payments = %.1fx", size as NSString, due.median / max(hledger.median, 0.001)))
+    }
+    if let payments = find("payments"), let python = find("python3") {
+        print(String(format: "%@: contractctl payments / Python json.loads of the same lines = %.1fx", size as NSString, payments.median / max(python.median, 0.001)))
+    }
+}
+if sizes.count >= 2 {
+    let small = "\(sizes[0].0)x\(sizes[0].1)"
+    let large = "\(sizes[sizes.count - 1].0)x\(sizes[sizes.count - 1].1)"
+    for label in ["payments", "due --year 2026", "penalties", "scores", "verify"] {
+        if let a = results.first(where: { $0.size == small && $0.label == label }), let b = results.first(where: { $0.size == large && $0.label == label }) {
+            print(String(format: "%@ from %@ to %@: time x%.1f, memory x%.1f", label as NSString, small as NSString, large as NSString, b.median / max(a.median, 0.001), Double(b.peak) / Double(max(a.peak, 1))))
+        }
+    }
+}
+
 var json = "{\n  \"date\": \"\(ISO8601DateFormatter().string(from: Date()))\",\n  \"cores\": \(ProcessInfo.processInfo.activeProcessorCount),\n  \"runs\": \(runs),\n  \"results\": [\n"
 json += results.map { result in
     "    {\"size\": \"\(result.size)\", \"command\": \"\(result.label)\", \"medianSeconds\": \(String(format: "%.3f", result.median)), \"peakMB\": \(result.peak / 1024), \"exit\": \(result.exitCode)}"
