@@ -24,15 +24,29 @@ enum Common {
     static let ledger = Arguments.Option(name: "ledger", takesValue: true)
     static let noLedger = Arguments.Option(name: "no-ledger", takesValue: false)
 
+    /// The options block of a report command's help: `asOf` says what the
+    /// as-of day means for it.
+    static func reportOptions(asOf: String) -> String {
+        """
+          --contract ID|ALIAS  only this contract (repeatable); the document number or
+                               its alias, e.g. minhang-2026
+          --as-of DAY          \(asOf)
+                               (default: today in Asia/Shanghai)
+          --format FORMAT      table (default), json or csv
+        \(helpText)
+          -h, --help           show this help
+        """
+    }
+
     static let helpText = """
-        --fixtures DIR      contract fixtures (default: the bundled Fixtures/contracts,
-                            found from the current directory or the executable)
-        --ledger PATH       the ledger of events, JSON Lines (default: the bundled
-                            Fixtures/ledger/example.jsonl with the bundled fixtures;
-                            none with --fixtures)
-        --no-ledger         compute from the terms alone, as if nothing were recorded
-        --calendar FILE     a calendar file whose years add to or replace the
-                            built-in official calendar (2004-2026)
+          --fixtures DIR       contract fixtures (default: the bundled Fixtures/contracts,
+                               found from the current directory or the executable)
+          --ledger PATH        the ledger of events, JSON Lines (default: the bundled
+                               Fixtures/ledger/example.jsonl with the bundled fixtures;
+                               none with --fixtures)
+          --no-ledger          compute from the terms alone, as if nothing were recorded
+          --calendar FILE      a calendar file whose years add to or replace the
+                               built-in official calendar (2004-2026)
         """
 
     /// The working-day calendar: the built-in one, with `--calendar`'s years over it.

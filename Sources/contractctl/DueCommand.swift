@@ -26,12 +26,7 @@ enum DueCommand: Command {
           --quarter YYYYQN     a quarter, e.g. 2026Q4 (October to December 2026)
           --year YYYY          a calendar year
           --from DAY --to DAY  any range of days, both included
-          --contract ID|ALIAS  only this contract (repeatable)
-          --as-of DAY          the day payments and conditions are taken as of
-                               (default: today in Asia/Shanghai)
-          --format FORMAT      table (default), json or csv
-        \(Common.helpText)
-          -h, --help           show this help
+        \(Common.reportOptions(asOf: "the day payments and conditions are taken as of"))
         """
     static let options = [Common.contract, Common.asOf, Common.format, Common.fixtures, Common.ledger, Common.noLedger, Common.calendar,
                           Arguments.Option(name: "quarter", takesValue: true), Arguments.Option(name: "year", takesValue: true),

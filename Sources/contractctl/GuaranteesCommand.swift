@@ -16,11 +16,7 @@ enum GuaranteesCommand: Command {
         guarantee), and, once the window closes, the release or deduction.
 
         options:
-          --contract ID|ALIAS  only this contract (repeatable)
-          --as-of DAY          the day the state is for (default: today in Asia/Shanghai)
-          --format FORMAT      table (default), json or csv
-        \(Common.helpText)
-          -h, --help           show this help
+        \(Common.reportOptions(asOf: "the day the state is for"))
         """
     static let options = [Common.contract, Common.asOf, Common.format, Common.fixtures, Common.ledger, Common.noLedger, Common.calendar]
 

@@ -27,13 +27,7 @@ enum PaymentsCommand: Command {
         average is undetermined); condition not met.
 
         options:
-          --contract ID|ALIAS  only this contract (repeatable); the document number or
-                               its alias, e.g. minhang-2026
-          --as-of DAY          the day the statuses are for, YYYY-MM-DD
-                               (default: today in Asia/Shanghai)
-          --format FORMAT      table (default), json or csv
-        \(Common.helpText)
-          -h, --help           show this help
+        \(Common.reportOptions(asOf: "the day the statuses are for, YYYY-MM-DD"))
         """
     static let options = [Common.contract, Common.asOf, Common.format, Common.fixtures, Common.ledger, Common.noLedger, Common.calendar]
 

@@ -26,12 +26,7 @@ enum PenaltiesCommand: Command {
           general one.
 
         options:
-          --contract ID|ALIAS  only this contract (repeatable)
-          --as-of DAY          the day the penalties are computed for
-                               (default: today in Asia/Shanghai)
-          --format FORMAT      table (default), json or csv
-        \(Common.helpText)
-          -h, --help           show this help
+        \(Common.reportOptions(asOf: "the day the penalties are computed for"))
         """
     static let options = [Common.contract, Common.asOf, Common.format, Common.fixtures, Common.ledger, Common.noLedger, Common.calendar]
 

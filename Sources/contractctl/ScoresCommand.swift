@@ -22,12 +22,7 @@ enum ScoresCommand: Command {
         undetermined.
 
         options:
-          --contract ID|ALIAS  only this contract (repeatable)
-          --as-of DAY          only results recorded for periods ending by this day
-                               (default: today in Asia/Shanghai)
-          --format FORMAT      table (default), json or csv
-        \(Common.helpText)
-          -h, --help           show this help
+        \(Common.reportOptions(asOf: "only results recorded for periods ending by this day"))
         """
     static let options = [Common.contract, Common.asOf, Common.format, Common.fixtures, Common.ledger, Common.noLedger, Common.calendar]
 
