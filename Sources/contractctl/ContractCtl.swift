@@ -5,7 +5,7 @@ import Foundation
 /// into one clear line on stderr and a sysexits code.
 @main
 enum ContractCtl {
-    static var commands: [any Command.Type] { [PaymentsCommand.self, DueCommand.self, DeadlinesCommand.self, RecordCommand.self, VerifyCommand.self, RepairCommand.self, DiffCommand.self, ScoresCommand.self, PenaltiesCommand.self, GuaranteesCommand.self, CheckCommand.self, CalendarCommand.self, AmountWordsCommand.self] }
+    static var commands: [any Command.Type] { [PaymentsCommand.self, DueCommand.self, DeadlinesCommand.self, RecordCommand.self, VerifyCommand.self, RepairCommand.self, DiffCommand.self, ReportCommand.self, ScoresCommand.self, PenaltiesCommand.self, GuaranteesCommand.self, CheckCommand.self, CalendarCommand.self, AmountWordsCommand.self] }
 
     static let usage = """
         usage: contractctl COMMAND [OPTIONS]

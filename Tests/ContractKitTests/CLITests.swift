@@ -94,6 +94,8 @@ struct GoldenTests {
         Case(golden: "verify.txt", arguments: ["verify"]),
         Case(golden: "verify.help.txt", arguments: ["verify", "--help"]),
         Case(golden: "repair.help.txt", arguments: ["repair", "--help"]),
+        Case(golden: "report.html", arguments: ["report"] + asOf),
+        Case(golden: "report.help.txt", arguments: ["report", "--help"]),
         Case(golden: "help.txt", arguments: ["--help"]),
         Case(golden: "due.help.txt", arguments: ["due", "--help"]),
         Case(golden: "deadlines.help.txt", arguments: ["deadlines", "--help"]),

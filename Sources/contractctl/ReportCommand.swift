@@ -1,0 +1,43 @@
+import ContractKit
+import Foundation
+
+/// `contractctl report`: one self-contained HTML page.
+enum ReportCommand: Command {
+    static let name = "report"
+    static let summary = "one self-contained HTML page: timelines, cash flow, scores, penalties, findings"
+    static let usage = """
+        usage: contractctl report [--as-of DAY] [--contract ID|ALIAS]... [--out FILE] [--lang zh|en]
+                                  [--fixtures DIR] [--ledger PATH | --no-ledger] [--calendar FILE]
+
+        Writes one HTML page with everything inline (no scripts, no network;
+        it prints on A4): a timeline per contract (the service term, each
+        instalment's due day drawn by status, guarantee validity, assessment
+        windows, notice days, and the as-of day), cash flow by quarter (paid,
+        due, conditional), assessment scores against the 80-point line,
+        penalties by rule and party, and the check findings, most severe first.
+        Every figure has its clause on hover and is also in a table below its
+        chart, for printing and for screen readers.
+
+        options:
+          --out FILE           write the page to FILE (default: standard output)
+          --lang zh|en         labels in Chinese (default) or English
+        \(Common.reportOptions(asOf: "the day the report is for"))
+        """
+    static let options = [Common.contract, Common.asOf, Common.fixtures, Common.ledger, Common.noLedger, Common.calendar,
+                          Arguments.Option(name: "out", takesValue: true), Arguments.Option(name: "lang", takesValue: true)]
+
+    static func run(_ arguments: Arguments) throws(CommandFailure) -> CommandResult {
+        guard let language = HTMLReport.Language(rawValue: arguments.value("lang") ?? "zh") else {
+            throw CommandFailure(usage: "--lang '\(arguments.value("lang") ?? "")': use zh or en")
+        }
+        let input = try ReportInput(arguments)
+        let html = HTMLReport(contracts: input.contracts, ledger: input.ledger, asOf: input.asOf, calendar: input.calendar, language: language).rendered()
+        guard let path = arguments.value("out") else { return CommandResult(output: html) }
+        do {
+            try html.write(toFile: path, atomically: true, encoding: .utf8)
+        } catch {
+            throw CommandFailure(loadErrors: [LoadError(.io, file: path, "cannot be written: \(error.localizedDescription)")])
+        }
+        return CommandResult(output: "wrote \(path)\n")
+    }
+}
