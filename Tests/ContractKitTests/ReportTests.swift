@@ -47,3 +47,40 @@ struct ReportTests {
         #expect(html.contains("<h2>Cash flow by quarter</h2>") && html.contains("lang=\"en\""))
     }
 }
+
+/// The page in a real browser: headless Chromium (Debian's `chromium`,
+/// installed by .ci/run when absent) renders it to a PNG, which must not be
+/// blank, with no console error.
+@Suite("The HTML report in a real browser")
+struct ReportBrowserTests {
+    static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    func screenshot(_ page: String, to png: String) throws -> (code: Int32, stderr: String) {
+        let run = try Run([Self.chromium ?? "chromium", "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                           "--enable-logging=stderr", "--v=0", "--window-size=1200,2400", "--screenshot=\(png)", "file://\(page)"], shell: true)
+        return (run.code, run.stderr)
+    }
+
+    @Test("it renders, is not blank, and logs no console error")
+    func renders() throws {
+        guard Self.chromium != nil else {
+            if ProcessInfo.processInfo.environment["CI"] != nil { Issue.record("chromium is missing: .ci/run should have installed it") }
+            return
+        }
+        let folder = NSTemporaryDirectory() + "report-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try ReportTests.report(.zh).write(toFile: folder + "/report.html", atomically: true, encoding: .utf8)
+        try "<!DOCTYPE html><html><body></body></html>".write(toFile: folder + "/blank.html", atomically: true, encoding: .utf8)
+        let report = try screenshot(folder + "/report.html", to: folder + "/report.png")
+        let blank = try screenshot(folder + "/blank.html", to: folder + "/blank.png")
+        #expect(report.code == 0 && blank.code == 0)
+        let png = try Data(contentsOf: URL(fileURLWithPath: folder + "/report.png"))
+        let empty = try Data(contentsOf: URL(fileURLWithPath: folder + "/blank.png"))
+        #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+        // A white page compresses to almost nothing; charts, text and tables do not.
+        #expect(png.count > empty.count * 4, "report \(png.count) bytes, blank page \(empty.count)")
+        let console = report.stderr.split(separator: "\n").filter { $0.contains(":CONSOLE") }
+        #expect(console.isEmpty, "\(console)")
+    }
+}
