@@ -26,8 +26,8 @@ struct ReportTests {
             count += 1
             rest = rest[end.upperBound...]
         }
-        // A timeline per contract, the cash flow and the scores.
-        #expect(count == 7)
+        // A timeline per contract, the cash flow, the scores and the penalties.
+        #expect(count == 8)
     }
 
     @Test("self-contained: no scripts, no links out, every figure with its clause")
@@ -39,6 +39,11 @@ struct ReportTests {
         #expect(html.contains("490,000.00 到期 2025-02-26: overdue (§四)"))
         #expect(html.contains("3,817,080.00 → 2027-05-31 (§4.2(2)): lodged"))
         #expect(html.contains("@page { size: A4"))
+        // Findings most severe first, across contracts: every error before any warning.
+        let section = html.components(separatedBy: "<h2>合同自查</h2>").last ?? ""
+        let severities = section.components(separatedBy: "<tr><td>").dropFirst().compactMap { $0.components(separatedBy: "</td>").first }
+        #expect(severities.count > 5 && severities == severities.sorted { ["error": 0, "warning": 1, "info": 2][$0, default: 3] < ["error": 0, "warning": 1, "info": 2][$1, default: 3] })
+        #expect(severities.first == "error")
     }
 
     @Test("English labels with --lang en")

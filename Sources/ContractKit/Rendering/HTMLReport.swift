@@ -31,7 +31,9 @@ public struct HTMLReport {
         self.scores = scores
         self.windows = windows
         penalties = Penalties.report(for: contracts, ledger: ledger, asOf: asOf, calendar: calendar)
-        findings = Checks.findings(for: contracts, calendar: calendar)
+        // Most severe first across all contracts; the order within a severity is kept.
+        let found = Checks.findings(for: contracts, calendar: calendar)
+        findings = found.enumerated().sorted { ($0.element.severity, $0.offset) < ($1.element.severity, $1.offset) }.map(\.element)
         deadlines = Deadlines.all(for: contracts, ledger: ledger, asOf: asOf, calendar: calendar)
         self.calendar = calendar
     }
@@ -196,6 +198,30 @@ public struct HTMLReport {
 
     func penaltySection() -> String {
         var html = "<section>\n<h2>\(escape(t("违约金", "Penalties")))</h2>\n"
+        // One bar per rule and paying party, the length its total.
+        var byRule: [(key: String, payer: PartyRole, clause: String, amount: Money)] = []
+        for line in penalties.lines where line.amount != .zero {
+            let key = "\(line.alias) \(line.rule)"
+            if let index = byRule.firstIndex(where: { $0.key == key && $0.payer == line.payer }) {
+                byRule[index].amount += line.amount
+            } else {
+                byRule.append((key, line.payer, line.clause, line.amount))
+            }
+        }
+        byRule = byRule.filter { $0.amount > .zero }
+        if let largest = byRule.map(\.amount).max(), largest > .zero {
+            let height = 18.0
+            var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 960 \(format(Double(byRule.count) * height + 10))\" role=\"img\" aria-labelledby=\"penalties-title\">\n<title id=\"penalties-title\">\(escape(t("各规则违约金，按支付方", "Penalties by rule and paying party")))</title>\n"
+            for (index, item) in byRule.enumerated() {
+                let y = 5 + Double(index) * height
+                let width = 520.0 * Double(item.amount.fen) / Double(largest.fen)
+                svg += "<text x=\"295\" y=\"\(format(y + 12))\" class=\"label\">\(escape(item.key))</text>\n"
+                svg += "<rect x=\"300\" y=\"\(format(y + 2))\" width=\"\(format(max(1, width)))\" height=\"\(format(height - 5))\" class=\"bar \(item.payer == .buyer ? "open" : "overdue")\"><title>\(escape(item.key)) \(escape(item.clause)): \(item.amount.grouped), \(escape(t("支付方", "paid by"))) \(item.payer.rawValue)</title></rect>\n"
+                svg += "<text x=\"\(format(305 + width))\" y=\"\(format(y + 12))\" class=\"value\">\(item.amount.grouped)</text>\n"
+            }
+            svg += "</svg>\n"
+            html += "<figure>\n\(svg)</figure>\n<p class=\"legend\"><span class=\"key open\"></span>\(escape(t("甲方支付", "paid by the buyer"))) <span class=\"key overdue\"></span>\(escape(t("乙方支付", "paid by the supplier")))</p>\n"
+        }
         html += table([t("合同", "Contract"), t("规则", "Rule"), t("条款", "Clause"), t("支付方", "Payer"), t("金额", "Amount"), t("算式", "Formula")],
                       penalties.lines.filter { $0.amount != .zero }.map { [$0.alias, $0.rule, $0.clause, $0.payer.rawValue, $0.amount.grouped, $0.formula] }, numeric: [4])
         html += table([t("合同", "Contract"), t("支付方", "Payer"), t("合计", "Total")],
@@ -252,7 +278,7 @@ public struct HTMLReport {
     .due.overdue, .bar.overdue, .key.overdue { fill: #c0392b; background: #c0392b; }
     .due.conditional, .bar.conditional, .key.conditional { fill: #ffffff; stroke: #888; stroke-dasharray: 3 2; background: #ddd; }
     .notice { fill: #8e44ad; } .today { stroke: #e67e22; stroke-width: 2; } .tick { stroke: #bbb; } .threshold { stroke: #c0392b; stroke-dasharray: 6 3; }
-    .axis { font-size: 11px; fill: #555; text-anchor: middle; } .key { display: inline-block; width: .9em; height: .9em; margin: 0 .3em 0 1em; vertical-align: middle; border: 1px solid #888; }
+    .axis { font-size: 11px; fill: #555; text-anchor: middle; } .label { font-size: 11px; fill: #333; text-anchor: end; } .value { font-size: 11px; fill: #333; } .key { display: inline-block; width: .9em; height: .9em; margin: 0 .3em 0 1em; vertical-align: middle; border: 1px solid #888; }
     @page { size: A4; margin: 15mm; } @media print { body { margin: 0; } section { break-inside: avoid-page; } }
     """
 }
