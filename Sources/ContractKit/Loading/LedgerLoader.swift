@@ -29,6 +29,15 @@ public struct Ledger: Sendable {
 /// problem is reported with its line.
 public enum LedgerLoader {
     public static func load(path: String, contracts: ContractSet) throws(LoadErrors) -> Ledger {
+        let text = try readText(path)
+        if !text.isEmpty, !text.hasSuffix("\n") {
+            throw LoadErrors([tornLine(path, line: text.split(separator: "\n", omittingEmptySubsequences: false).count)])
+        }
+        return try parse(text, file: path, contracts: contracts)
+    }
+
+    /// The ledger file as UTF-8 text; a line that is not UTF-8 is named.
+    static func readText(_ path: String) throws(LoadErrors) -> String {
         let data: Data
         do {
             data = try JSONFile.read(URL(fileURLWithPath: path), displayName: path)
@@ -38,12 +47,13 @@ public enum LedgerLoader {
         guard let text = String(data: data, encoding: .utf8) else {
             throw LoadErrors([invalidUTF8(data, file: path)])
         }
-        if let last = data.last, last != UInt8(ascii: "\n") {
-            let line = text.split(separator: "\n", omittingEmptySubsequences: false).count
-            throw LoadErrors([LoadError(.badData, file: path, location: "line \(line)",
-                                        "the last line has no line end: a write was interrupted. Nothing is computed from a damaged ledger; `contractctl repair --ledger \(path)` moves the incomplete line into a file of its own")])
-        }
-        return try parse(text, file: path, contracts: contracts)
+        return text
+    }
+
+    /// The last line has no line end: every command says so, the same way.
+    static func tornLine(_ path: String, line: Int) -> LoadError {
+        LoadError(.badData, file: path, location: "line \(line)",
+                  "the last line has no line end: a write was interrupted. Nothing is computed from a damaged ledger; `contractctl repair --ledger \(path)` moves the incomplete line into a file of its own")
     }
 
     /// Names the first line that is not UTF-8.
@@ -89,21 +99,13 @@ public enum LedgerLoader {
     }
 
     public static func verify(path: String, contracts: ContractSet, expectedHead: String? = nil) throws(LoadErrors) -> Verification {
-        let data: Data
-        do {
-            data = try JSONFile.read(URL(fileURLWithPath: path), displayName: path)
-        } catch {
-            throw LoadErrors([error])
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw LoadErrors([invalidUTF8(data, file: path)])
-        }
+        let text = try readText(path)
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         var torn: LoadError?
         if let last = lines.last, last.isEmpty {
             lines.removeLast()
         } else if !lines.isEmpty {
-            torn = LoadError(.badData, file: path, location: "line \(lines.count)", "the last line has no line end: a write was interrupted; `contractctl repair` moves it aside")
+            torn = tornLine(path, line: lines.count)
             lines.removeLast()
         }
         var problems: [LoadError] = torn.map { [$0] } ?? []
