@@ -186,6 +186,12 @@ struct CommandFailure: Error {
         exitCode = LoadErrors(loadErrors).exitCode
     }
 
+    /// A figure the ledger drives past what can be represented: bad data.
+    init(_ error: ComputationError) {
+        messages = ["\(error.description); no figure is printed rather than a wrong one"]
+        exitCode = 65
+    }
+
     init(usage message: String) {
         messages = [message]
         exitCode = 64

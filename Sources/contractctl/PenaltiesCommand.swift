@@ -32,7 +32,12 @@ enum PenaltiesCommand: Command {
 
     static func run(_ arguments: Arguments) throws(CommandFailure) -> CommandResult {
         let input = try ReportInput(arguments)
-        let report = Penalties.report(for: input.contracts, ledger: input.ledger, asOf: input.asOf, calendar: input.calendar)
+        let report: PenaltyReport
+        do {
+            report = try Penalties.report(for: input.contracts, ledger: input.ledger, asOf: input.asOf, calendar: input.calendar)
+        } catch {
+            throw CommandFailure(error)
+        }
         return input.render(table: { PenaltiesReport.table(report, asOf: input.asOf) },
                             json: { PenaltiesReport.json(report, asOf: input.asOf) },
                             csv: { PenaltiesReport.csv(report) })

@@ -36,7 +36,8 @@ enum RecordCommand: Command {
           request         --kind* ordinary|complex --received* --first-answer
                           --agreed-due --done --complaint LEVEL --disruptive
           staffViolation  --day* --violation* --amount
-          serviceDelay    --day* --days* --cause supplier|buyer|forceMajeure
+          serviceDelay    --day* --days* --cause supplier|buyer|forceMajeure|budgetAllocation
+          excuse          --cause* CAUSE --from* --to* --instalment (none: the service)
           breach          --day* --clause* --party*
           notice          --day* --kind* nonRenewal|termination|renewalReminder
                           --party* --without-cause

@@ -31,7 +31,12 @@ enum ReportCommand: Command {
             throw CommandFailure(usage: "--lang '\(arguments.value("lang") ?? "")': use zh or en")
         }
         let input = try ReportInput(arguments)
-        let html = HTMLReport(contracts: input.contracts, ledger: input.ledger, asOf: input.asOf, calendar: input.calendar, language: language).rendered()
+        let html: String
+        do {
+            html = try HTMLReport(contracts: input.contracts, ledger: input.ledger, asOf: input.asOf, calendar: input.calendar, language: language).rendered()
+        } catch {
+            throw CommandFailure(error)
+        }
         guard let path = arguments.value("out") else { return CommandResult(output: html) }
         do {
             try html.write(toFile: path, atomically: true, encoding: .utf8)

@@ -261,9 +261,10 @@ struct RecordTests {
     }
 
     @Test(arguments: [
-        // 2026-03-20: 8,820 + 490,000 of principal; §7.3 has accrued (481,180 x 12 + 8,820 x 387) x 0.15% = 13,781.25
-        // on instalment 1 and 490,000 x 22 x 0.15% = 16,170 on instalment 2, less the 8,820 covered: 21,131.25.
-        (["record", "payment", "--contract", "liyang-2024", "--day", "2026-03-20", "--amount", "519951.26"], "exceeds what is outstanding on liyang-2024, 519,951.25"),
+        // 2026-03-20: 2,940 + 490,000 of principal; §7.3's interest (the penalty is not covered, Readings 7) has
+        // accrued (487,060 x 12 + 2,940 x 387) x 0.05% = 3,491.25 on instalment 1 and 490,000 x 22 x 0.05% = 5,390
+        // on instalment 2, less the 2,940 covered: 5,941.25; 492,940 + 5,941.25 = 498,881.25.
+        (["record", "payment", "--contract", "liyang-2024", "--day", "2026-03-20", "--amount", "498881.26"], "exceeds what is outstanding on liyang-2024, 498,881.25"),
         (["record", "acceptance", "--contract", "liyang-2024", "--day", "2026-03-20"], "$.stage: missing"),
         (["record", "incident", "--contract", "liyang-2024", "--grade", "major", "--subsystem", "ecg", "--occurred", "2025-03-05T10:00+08:00", "--resolved", "2025-03-05T09:00+08:00"], "is before the incident occurred"),
         (["record", "payment", "--contract", "nowhere", "--day", "2026-03-20", "--amount", "1.00"], "\"nowhere\": no contract has this id or alias"),
@@ -313,8 +314,9 @@ struct RecordTests {
         let path = try temporaryLedger("")
         _ = try Run(["record", "payment", "--ledger", path, "--contract", "liyang-2024", "--day", "2025-03-10", "--amount", "490000.00"])
         let run = try Run(["payments", "--contract", "liyang-2024", "--ledger", path, "--as-of", "2025-03-10", "--format", "csv"])
-        // The payment covers the 8,820 accrued under §7.3 first (Art. 561), so 8,820 of principal is still owed.
-        #expect(run.stdout.contains("490000.00,CNY,2025-02-26,,false,481180.00,8820.00,,12,overdue"))
+        // The payment covers the §7.3 interest first, 490,000 x 12 days x 0.05% = 2,940 (Art. 561; the
+        // 0.1% penalty is not in its list, Readings 7), so 2,940 of principal is still owed.
+        #expect(run.stdout.contains("490000.00,CNY,2025-02-26,,false,487060.00,2940.00,,12,overdue"))
     }
 }
 
@@ -346,10 +348,10 @@ struct VerifyRepairTests {
         for command in [["payments"], ["penalties"], ["scores"], ["guarantees"], ["due", "--year", "2026"], ["deadlines"], ["check"]] {
             let run = try Run(command + ["--ledger", path, "--as-of", "2026-11-21"].filter { command != ["check"] || $0 == "--ledger" || $0 == path })
             #expect(run.code == 65, "\(command)")
-            #expect(run.stderr.contains("line 41: the last line has no line end"), "\(command): \(run.stderr)")
+            #expect(run.stderr.contains("line 43: the last line has no line end"), "\(command): \(run.stderr)")
         }
         let verify = try Run(["verify", "--ledger", path])
-        #expect(verify.code == 1 && verify.stdout.contains("line 41: the last line has no line end"))
+        #expect(verify.code == 1 && verify.stdout.contains("line 43: the last line has no line end"))
         let repair = try Run(["repair", "--ledger", path])
         #expect(repair.code == 0)
         let aside = try #require(repair.stdout.split(separator: " ").last.map { String($0.dropLast()) })

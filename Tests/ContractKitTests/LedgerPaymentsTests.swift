@@ -27,29 +27,31 @@ struct LedgerPaymentsTests {
 
     @Test("an unnamed payment pays what is already due first, then what falls due next (Readings 7, minhang §4.4)")
     func allocation() throws {
-        // Instalment 1 (due 2025-02-26) is 12 days overdue: §7.3 has accrued
-        // 490,000 x 12 x (0.1% + 0.05%) = 8,820, which the payment covers
-        // first (Art. 561); then 490,000 of principal; the last 1,180 goes to
-        // instalment 2, not yet due.
+        // Instalment 1 (due 2025-02-26) is 12 days overdue: §7.3's interest
+        // has accrued 490,000 x 12 x 0.05% = 2,940, which the payment covers
+        // first (Art. 561); the 0.1% penalty is not in Art. 561's list and is
+        // not paid out of it. Then 490,000 of principal; the last
+        // 500,000 - 2,940 - 490,000 = 7,060 goes to instalment 2, not yet due.
         let events = [#"{"contract": "liyang-2024", "type": "payment", "day": "2025-03-10", "amount": "500000.00"}"#]
         let result = try lines("liyang-2024", events, asOf: "2025-03-10")
-        #expect(result[0].chargesCovered.map(\.amount.plain) == ["8820.00"])
+        #expect(result[0].chargesCovered.map(\.amount.plain) == ["2940.00"])
         #expect(result[0].paid.plain == "490000.00" && result[0].status == .paid && result[0].daysLate == 12)
-        #expect(result[1].paid.plain == "1180.00" && result[1].status == .partlyPaid)
+        #expect(result[1].paid.plain == "7060.00" && result[1].status == .partlyPaid)
     }
 
-    @Test("liyang §7.3 with Art. 561: each payment covers accrued penalty and interest before the principal (Readings 7)")
+    @Test("liyang §7.3 with Art. 561: each payment covers accrued interest, not the penalty, before the principal (Readings 7)")
     func interestFirst() throws {
         let events = [
             #"{"contract": "liyang-2024", "type": "payment", "day": "2025-03-08", "amount": "200000.00"}"#,
             #"{"contract": "liyang-2024", "type": "payment", "day": "2025-03-18", "amount": "290000.00"}"#,
         ]
         let first = try lines("liyang-2024", events, asOf: "2025-03-18")[0]
-        // 03-08: 490,000 x 10 days x 0.15% = 7,350 first; 192,650 principal.
-        // 03-18: (192,650 x 10 + 297,350 x 20) x 0.15% = 11,810.25 accrued, less 7,350 covered = 4,460.25; 285,539.75 principal.
-        #expect(first.chargesCovered.map(\.amount.plain) == ["7350.00", "4460.25"])
-        #expect(first.payments.map(\.amount.plain) == ["192650.00", "285539.75"])
-        #expect(first.outstanding.plain == "11810.25" && first.status == .overdue)
+        // 03-08: interest 490,000 x 10 days x 0.05% = 2,450 first; 197,550 principal.
+        // 03-18: (197,550 x 10 + 292,450 x 20) x 0.05% = 3,912.25 accrued, less 2,450 covered = 1,462.25;
+        // 290,000 - 1,462.25 = 288,537.75 principal; 490,000 - 197,550 - 288,537.75 = 3,912.25 left.
+        #expect(first.chargesCovered.map(\.amount.plain) == ["2450.00", "1462.25"])
+        #expect(first.payments.map(\.amount.plain) == ["197550.00", "288537.75"])
+        #expect(first.outstanding.plain == "3912.25" && first.status == .overdue)
     }
 
     @Test("a payment naming an instalment pays that one, even while another is overdue (Civil Code Art. 560)")
@@ -80,11 +82,12 @@ struct LedgerPaymentsTests {
 
     @Test("a payment larger than what is outstanding is refused, not carried over (Readings 9)")
     func overpayment() {
-        // On 2025-03-10: 980,000 of principal and 8,820 accrued under §7.3 (12 days on 490,000 at 0.15%).
-        let (ledger, errors) = Fixture.ledger([#"{"contract": "liyang-2024", "type": "payment", "day": "2025-03-10", "amount": "988820.01"}"#])
+        // On 2025-03-10: 980,000 of principal and the §7.3 interest, 12 days on 490,000 at 0.05% = 2,940
+        // (the 0.1% penalty is a claim of its own, not covered by a payment: Readings 7).
+        let (ledger, errors) = Fixture.ledger([#"{"contract": "liyang-2024", "type": "payment", "day": "2025-03-10", "amount": "982940.01"}"#])
         #expect(ledger == nil)
-        #expect(errors.contains { $0.contains("exceeds what is outstanding on liyang-2024, 988,820.00 (with 8,820.00 of accrued penalty and interest") })
-        let (exact, _) = Fixture.ledger([#"{"contract": "liyang-2024", "type": "payment", "day": "2025-03-10", "amount": "988820.00"}"#])
+        #expect(errors.contains { $0.contains("exceeds what is outstanding on liyang-2024, 982,940.00 (with 2,940.00 of accrued interest") })
+        let (exact, _) = Fixture.ledger([#"{"contract": "liyang-2024", "type": "payment", "day": "2025-03-10", "amount": "982940.00"}"#])
         #expect(exact != nil)
     }
 }
@@ -124,8 +127,13 @@ struct PenaltyTests {
              asOf: "2025-12-01", rule: "7.2", amounts: ["58800.00", "-9800.00"],
              worked: "§7.2: 1% x 980,000 x 6 days = 58,800, capped at 5% = 49,000"),
         Case(alias: "liyang-2024", events: [#"{"contract": "liyang-2024", "type": "payment", "day": "2025-03-08", "amount": "200000.00"}"#, #"{"contract": "liyang-2024", "type": "payment", "day": "2025-03-18", "amount": "290000.00"}"#],
-             asOf: "2025-03-18", rule: "7.3", amounts: ["7873.50", "3936.75"],
-             worked: "§7.3 by parts, principal after Art. 561: 192,650 x 10 days + 285,539.75 x 20 + 11,810.25 unpaid x 20 = 7,873,500; x 0.1% and x 0.05%"),
+             asOf: "2025-03-18", rule: "7.3", amounts: ["7824.50", "3912.25"],
+             worked: "§7.3 by parts, principal after the interest only (Art. 561, Readings 7): 197,550 x 10 days + 288,537.75 x 20 + 3,912.25 unpaid x 20 = 7,824,500; x 0.1% and x 0.05%"),
+        Case(alias: "liyang-2024", events: [
+                #"{"contract": "liyang-2024", "type": "excuse", "cause": "budgetAllocation", "from": "2025-02-27", "to": "2025-03-04", "instalment": "1"}"#,
+                #"{"contract": "liyang-2024", "type": "payment", "day": "2025-03-10", "amount": "490000.00", "instalment": "1"}"#],
+             asOf: "2025-03-10", rule: "7.3", amounts: ["2940.00", "1470.00"],
+             worked: "§7.3 excludes the buyer's budget allocation (Readings 16): 12 days late less the 6 excused (02-27..03-04) = 6; the payment covers interest 490,000 x 6 x 0.05% = 1,470 first, so 488,530 paid 6 days late + 1,470 unpaid 6 days = 490,000 x 6; x 0.1% = 2,940, x 0.05% = 1,470"),
         Case(alias: "liyang-2024", events: [
                 #"{"contract": "liyang-2024", "type": "incident", "grade": "specialMajor", "subsystem": "ecg", "occurred": "2025-01-05T09:00+08:00", "resolved": "2025-01-05T09:30+08:00"}"#,
                 #"{"contract": "liyang-2024", "type": "incident", "grade": "specialMajor", "subsystem": "ecg", "occurred": "2025-02-05T09:00+08:00", "resolved": "2025-02-05T09:30+08:00"}"#,
@@ -140,13 +148,18 @@ struct PenaltyTests {
                 #"{"contract": "liyang-2024", "type": "incident", "grade": "major", "subsystem": "ecg", "occurred": "2025-01-05T09:00+08:00", "resolved": "2025-01-05T10:00+08:00"}"#,
                 #"{"contract": "liyang-2024", "type": "incident", "grade": "major", "subsystem": "records", "occurred": "2025-02-05T09:00+08:00", "resolved": "2025-02-05T12:00+08:00"}"#,
                 #"{"contract": "liyang-2024", "type": "incident", "grade": "major", "subsystem": "records", "occurred": "2025-03-05T09:00+08:00", "resolved": "2025-03-05T12:01+08:00"}"#],
-             asOf: "2025-12-01", rule: "incident-major", amounts: ["984.00", "342.00", "1026.00"],
-             worked: "the same grade across subsystems counts (Readings 11): 0.5% x 196,800 = 984; 0.5% x 45,600 x 1.5 = 342 resolved in exactly 3h, not late; x 1.5^2 = 513, resolved in 3h01 > 3h: x 2 = 1,026"),
+             asOf: "2025-12-01", rule: "incident-major", amounts: ["984.00", "1476.00", "4428.00"],
+             worked: "the chain runs on the previous amount, across subsystems (Readings 6, 11): 0.5% x 196,800 = 984; 984 + 50% = 1,476, resolved in exactly 3h, not late; 1,476 + 50% = 2,214, resolved in 3h01 > 3h: x 2 = 4,428"),
+        Case(alias: "liyang-2024", events: [
+                #"{"contract": "liyang-2024", "type": "incident", "grade": "major", "subsystem": "records", "occurred": "2025-01-10T09:00+08:00", "resolved": "2025-01-10T10:00+08:00"}"#,
+                #"{"contract": "liyang-2024", "type": "incident", "grade": "major", "subsystem": "records", "occurred": "2025-11-28T09:00+08:00", "resolved": "2025-11-28T10:00+08:00"}"#],
+             asOf: "2026-01-01", rule: "incident-major", amounts: ["228.00", "342.00"],
+             worked: "the anniversary 2025-11-28 closes contract year 1 (Arts. 201-202, Readings 11): a repeat that day costs 228 + 50% = 342"),
         Case(alias: "liyang-2024", events: [
                 #"{"contract": "liyang-2024", "type": "incident", "grade": "major", "subsystem": "records", "occurred": "2025-01-10T09:00+08:00", "resolved": "2025-01-10T10:00+08:00"}"#,
                 #"{"contract": "liyang-2024", "type": "incident", "grade": "major", "subsystem": "records", "occurred": "2025-12-10T09:00+08:00", "resolved": "2025-12-10T10:00+08:00"}"#],
              asOf: "2026-01-01", rule: "incident-major", amounts: ["228.00", "228.00"],
-             worked: "a new contract year (from 2025-11-28) starts the count again: 0.5% x 45,600 twice"),
+             worked: "a new contract year (from 2025-11-29) starts the count again: 0.5% x 45,600 twice"),
         Case(alias: "liyang-2024", events: [
                 #"{"contract": "liyang-2024", "type": "incident", "grade": "fairlyMajor", "subsystem": "records", "occurred": "2025-03-05T20:00+08:00"}"#],
              asOf: "2025-03-05", rule: "incident-fairly-major", amounts: ["91.20"],
@@ -180,7 +193,7 @@ struct PenaltyTests {
     func rule(_ c: Case) throws {
         let (ledger, errors) = Fixture.ledger(c.events)
         let contract = try #require(Fixture.contract(c.alias))
-        let report = Penalties.report(for: [contract], ledger: try #require(ledger, "\(errors)"), asOf: Fixture.day(c.asOf), calendar: CalendarLoader.builtin)
+        let report = try Penalties.report(for: [contract], ledger: try #require(ledger, "\(errors)"), asOf: Fixture.day(c.asOf), calendar: CalendarLoader.builtin)
         #expect(report.lines.filter { $0.rule == c.rule }.map(\.amount.plain) == c.amounts)
         if c.rule == "3.5" { #expect(!report.lines.contains { $0.rule == "5.1" }) }
         if c.rule == "9.3" { #expect(report.lines.first?.note?.hasPrefix("only if") == true) }
@@ -191,10 +204,10 @@ struct PenaltyTests {
         let (ledger, errors) = Fixture.ledger([Self.minhangInvoice])
         let contract = try #require(Fixture.contract("minhang-2026"))
         // Due 2026-07-28: 3 days to 07-31, 34 to 08-31, 64 to 09-30, 95 to 10-31, 100 on 11-05.
-        let report = Penalties.report(for: [contract], ledger: try #require(ledger, "\(errors)"), asOf: Fixture.day("2026-11-10"), calendar: CalendarLoader.builtin)
+        let report = try Penalties.report(for: [contract], ledger: try #require(ledger, "\(errors)"), asOf: Fixture.day("2026-11-10"), calendar: CalendarLoader.builtin)
         let flag = try #require(report.terminations.first { $0.rule == "10.2" })
         #expect(flag.reached && flag.from?.description == "2026-11-05" && flag.party == .supplier)
-        let before = Penalties.report(for: [contract], ledger: try #require(ledger), asOf: Fixture.day("2026-11-04"), calendar: CalendarLoader.builtin)
+        let before = try Penalties.report(for: [contract], ledger: try #require(ledger), asOf: Fixture.day("2026-11-04"), calendar: CalendarLoader.builtin)
         #expect(before.terminations.first { $0.rule == "10.2" }?.reached == false)
     }
 }

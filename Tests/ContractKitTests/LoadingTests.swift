@@ -132,6 +132,14 @@ struct SchemaTests {
             // PeriodSpec codes itself ({"days": 90}); decoding tests cover it.
             if value is PeriodSpec { return }
             let mirror = Mirror(reflecting: value)
+            // A penalty rule is a tagged union: walk its case against the
+            // schema's branch for its kind.
+            if let rule = value as? PenaltyRule, case .array(let branches)? = node["oneOf"],
+               let branch = branches.first(where: { resolve($0)["properties"]?["kind"]?["enum"] == .array([.string(rule.kind.rawValue)]) }),
+               let payload = mirror.children.first?.value {
+                walk(payload, branch, path)
+                return
+            }
             if mirror.displayStyle == .optional {
                 if let child = mirror.children.first { walk(child.value, node, path) }
                 return
@@ -163,8 +171,8 @@ struct SchemaTests {
             "Contract", "Parties", "Party", "BankAccount", "NameVariant", "Signing", "Signature", "Effectiveness", "Term",
             "Price", "StatedAmount", "Breakdown", "PriceLine", "Instalment", "DueRule", "Condition", "Guarantee",
             "GuaranteeRelease", "GuaranteeDeduction", "ServiceItem", "AssessmentSheet", "AssessmentCategory", "Deduction",
-            "AdditionalItem", "AssessmentWindow", "PenaltyRule", "PenaltyCap", "Interest", "TerminationThreshold",
-            "RequestLimit", "Multiplier", "Renewal", "Obligation", "Blank", "Reading", "Reference",
+            "AdditionalItem", "AssessmentWindow", "LatePaymentRule", "LateServiceRule", "IncidentRule", "RequestRule", "StaffRule",
+            "BreachRule", "DayPeriod", "DayCap", "ShareCap", "Exclusion", "Interest", "TerminationThreshold", "RequestLimit", "Multiplier", "Renewal", "Obligation", "Blank", "Reading", "Reference",
         ]
         #expect(modelTypes.subtracting(visited).isEmpty, "not reached: \(modelTypes.subtracting(visited))")
     }

@@ -212,9 +212,10 @@ struct FixtureContentTests {
         #expect(ids["qingpu-2026"] == ["9.3"])
         #expect(ids["keping-2024"] == ["5.1", "3.5", "5.2"])
         #expect(ids["weinan-2026"] == ["13.2-supplier", "13.2-buyer"])
-        // §7.2, §7.3, attachment 1 §5 (three graded incidents), §6(4) (three
-        // request rules), §7 (three staff rules), attachment 3 §三.1.
-        #expect(ids["liyang-2024"] == ["7.2", "7.3", "incident-special-major", "incident-major", "incident-fairly-major",
+        // §7.2, §7.3, attachment 1 §5 (four graded incidents, the general one
+        // report only), §6(4) (three request rules), §7 (three staff rules),
+        // attachment 3 §三.1.
+        #expect(ids["liyang-2024"] == ["7.2", "7.3", "incident-special-major", "incident-major", "incident-fairly-major", "incident-general",
                                        "request-no-first-answer", "request-late", "request-late-disruptive",
                                        "staff-left-without-notice", "staff-late-for-duty", "staff-no-holiday-answer", "security-agreement"])
         #expect(Self.contracts.flatMap(\.penalties).allSatisfy { !$0.clause.isEmpty })

@@ -9,7 +9,7 @@ import Testing
 struct ReportTests {
     static func report(_ language: HTMLReport.Language) throws -> String {
         let ledger = try LedgerLoader.load(path: packageRoot + "/Fixtures/ledger/example.jsonl", contracts: Fixture.set)
-        return HTMLReport(contracts: PaymentsTests.contracts, ledger: ledger, asOf: Fixture.day("2026-11-21"),
+        return try HTMLReport(contracts: PaymentsTests.contracts, ledger: ledger, asOf: Fixture.day("2026-11-21"),
                           calendar: CalendarLoader.builtin, language: language).rendered()
     }
 

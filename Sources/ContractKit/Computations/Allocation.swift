@@ -19,7 +19,7 @@ enum Allocation {
     struct Result {
         /// The parts of payments that went to each instalment's principal.
         var parts: [String: [Part]] = [:]
-        /// The parts that covered accrued penalty and interest first (Art. 561).
+        /// The parts that covered accrued interest first (Art. 561).
         var charges: [String: [Part]] = [:]
         /// Whatever of a payment found nothing unpaid (refused when recorded).
         var unapplied = Money.zero
@@ -60,7 +60,7 @@ enum Allocation {
                 remaining = remaining - applied
                 result.parts[slot.id, default: []].append(Part(day: payment.day, amount: applied))
             }
-            result.unapplied += remaining
+            result.unapplied = result.unapplied.plus(remaining) ?? Money(fen: Int64.max)
         }
         return result
     }
@@ -70,7 +70,7 @@ enum Allocation {
     static func owedCharges(_ slot: Slot, slots: [Slot], on day: CalendarDay, charges: OverdueCharges, unpaid: [String: Money], result: Result) -> Money {
         func accrued(_ s: Slot) -> Money {
             guard let due = s.dueDate else { return .zero }
-            return charges.accrued(due: due, paid: result.parts[s.id] ?? [], unpaid: unpaid[s.id] ?? .zero, on: day)
+            return charges.accrued(instalment: s.id, due: due, paid: result.parts[s.id] ?? [], unpaid: unpaid[s.id] ?? .zero, on: day)
         }
         let covered = { (id: String) in (result.charges[id] ?? []).reduce(Money.zero) { $0 + $1.amount } }
         let own = accrued(slot) - covered(slot.id)
@@ -89,7 +89,7 @@ enum Allocation {
         for slot in slots {
             let paid = result.parts[slot.id] ?? []
             let unpaid = slot.amount - paid.reduce(Money.zero) { $0 + $1.amount }
-            if let due = slot.dueDate { accrued += charges.accrued(due: due, paid: paid, unpaid: unpaid, on: day) }
+            if let due = slot.dueDate { accrued += charges.accrued(instalment: slot.id, due: due, paid: paid, unpaid: unpaid, on: day) }
             covered += (result.charges[slot.id] ?? []).reduce(Money.zero) { $0 + $1.amount }
         }
         if let cap = charges.cap { accrued = min(accrued, cap) }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One difference between two versions of a contract's terms, in domain
 /// words, with its clause and, for money, what it changes downstream.
 public struct TermChange: Sendable, Equatable {
@@ -81,9 +83,9 @@ public enum ContractDiff {
                         if x != y { totalImpact.append("guarantee \(guarantee.id): \(x.grouped) -> \(y.grouped)") }
                     }
                 }
-                for rule in b.penalties where rule.base == .contractTotal {
-                    guard let rate = rule.rate else { continue }
-                    let oldRate = a.penalties.first { $0.id == rule.id && $0.base == .contractTotal }?.rate ?? rate
+                for rule in b.penalties {
+                    guard let rate = rule.rateOfTotal else { continue }
+                    let oldRate = a.penalties.first { $0.id == rule.id }?.rateOfTotal ?? rate
                     let x = a.price.total.amount.times(oldRate)
                     let y = b.price.total.amount.times(rate)
                     totalImpact.append("penalty \(rule.id) (\(oldRate == rate ? "\(rate)" : "\(oldRate) -> \(rate)") of the total): \(x.grouped) -> \(y.grouped) a time")
@@ -158,20 +160,10 @@ public enum ContractDiff {
             keyed("penalty", "penalty rule", a.penalties, b.penalties, key: { $0.id }, clause: { $0.clause }, summary: { penaltyText($0) }) { c, x, y in
                 let name = "penalty \(y.id)"
                 var impact: [String] = []
-                if let xr = x.rate, let yr = y.rate, xr != yr, y.base == .contractTotal {
+                if let xr = x.rateOfTotal, let yr = y.rateOfTotal, xr != yr {
                     impact.append("\(name): \(a.price.total.amount.times(xr).grouped) -> \(b.price.total.amount.times(yr).grouped) a time")
                 }
-                c.field("penalty", "\(name): rate", y.clause, x.rate.map { "\($0) of \(x.base?.rawValue ?? "")" }, y.rate.map { "\($0) of \(y.base?.rawValue ?? "")" }, impact: impact)
-                c.field("penalty", "\(name): per", y.clause, x.per?.period.description, y.per?.period.description)
-                c.field("penalty", "\(name): fixed amount", y.clause, x.amount?.grouped, y.amount?.grouped)
-                c.field("penalty", "\(name): range", y.clause, x.amountMin.map { "\($0.grouped)-\(x.amountMax?.grouped ?? "")" }, y.amountMin.map { "\($0.grouped)-\(y.amountMax?.grouped ?? "")" })
-                c.field("penalty", "\(name): cap", y.cap?.clause ?? y.clause, capText(x.cap), capText(y.cap))
-                c.field("penalty", "\(name): interest", y.interest?.clause ?? y.clause, x.interest.map { "\($0.rate) per \($0.per.period.description)" }, y.interest.map { "\($0.rate) per \($0.per.period.description)" })
-                c.field("penalty", "\(name): termination", y.termination?.clause ?? y.clause, terminationText(x.termination), terminationText(y.termination))
-                c.field("penalty", "\(name): resolution limit", y.clause, x.resolveWithinHours.map { "\($0)h" }, y.resolveWithinHours.map { "\($0)h" })
-                c.field("penalty", "\(name): repeat increase", y.clause, x.repeatIncrease?.description, y.repeatIncrease?.description)
-                c.field("penalty", "\(name): multipliers", y.clause, x.multipliers.map { "\($0.level) x\($0.factor)" }.joined(separator: ", "), y.multipliers.map { "\($0.level) x\($0.factor)" }.joined(separator: ", "))
-                c.field("penalty", "\(name): payer", y.clause, x.payer.rawValue, y.payer.rawValue)
+                c.field("penalty", "\(name)", y.clause, encoded(x), encoded(y), impact: impact)
             }
 
             field("renewal", "renewal", b.renewal?.clause ?? a.renewal?.clause ?? "", a.renewal.map(renewalText), b.renewal.map(renewalText))
@@ -208,13 +200,10 @@ public enum ContractDiff {
         instalment.conditions.map { "\($0.kind.rawValue) \($0.window ?? "") >= \($0.atLeast?.description ?? "")" }.joined(separator: "; ")
     }
 
-    static func capText(_ cap: PenaltyCap?) -> String? {
-        guard let cap else { return nil }
-        var parts: [String] = []
-        if let share = cap.share { parts.append("\(share) of \(cap.of?.rawValue ?? "the total")") }
-        if let days = cap.days { parts.append("\(days) days") }
-        if cap.includesInterest == true { parts.append("with interest") }
-        return parts.joined(separator: ", ")
+    static func encoded<T: Encodable>(_ value: T) -> String? {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(value)).flatMap { String(data: $0, encoding: .utf8) }
     }
 
     static func terminationText(_ threshold: TerminationThreshold?) -> String? {
@@ -224,8 +213,7 @@ public enum ContractDiff {
     }
 
     static func penaltyText(_ rule: PenaltyRule) -> String {
-        [rule.kind.rawValue, rule.rate.map { "\($0) of \(rule.base?.rawValue ?? "")" }, rule.amount?.grouped, rule.per.map { "per \($0.period.description)" }]
-            .compactMap { $0 }.joined(separator: ", ")
+        [rule.kind.rawValue, rule.rateOfTotal.map { "\($0) of the total" }].compactMap { $0 }.joined(separator: ", ")
     }
 
     static func renewalText(_ renewal: Renewal) -> String {

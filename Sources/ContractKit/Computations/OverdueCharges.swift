@@ -8,34 +8,76 @@ struct OverdueCharges: Sendable {
     var periodDays: Int
     /// The most they may come to in the contract, all instalments together.
     var cap: Money?
+    /// Per instalment, the days a listed cause excuses (Readings 16).
+    var excused: [String: ExcusedDays] = [:]
 
-    /// The rule whose accruals a payment covers before the principal
-    /// (Art. 561), if the contract has one.
-    static func coveredFirst(in contract: Contract) -> OverdueCharges? {
-        guard let rule = contract.penalties.first(where: { $0.kind == .latePayment && $0.base == .overdueAmount && $0.coveredBeforePrincipal == true }),
-              let rate = rule.rate else { return nil }
-        var days = 1
-        if case .days(let n)? = rule.per?.period, n > 0 { days = n }
-        let rates = [rate] + (rule.interest.map { [$0.rate] } ?? [])
-        let cap = rule.cap?.share.map { contract.price.total.amount.times($0) }
-        return OverdueCharges(rates: rates, periodDays: days, cap: cap)
+    /// The interest a payment covers before the principal (Civil Code
+    /// Art. 561), if the contract has such a rule. A penalty (违约金) is not
+    /// in Art. 561's list and is never paid out of an instalment's payment
+    /// (Readings 7); the cap, where it counts interest, bounds it too.
+    static func coveredFirst(in contract: Contract, history: History) -> OverdueCharges? {
+        for case .latePayment(let rule) in contract.penalties {
+            guard rule.base == .overdueAmount, let interest = rule.interest, interest.paidBeforePrincipal else { continue }
+            let cap = rule.cap.flatMap { $0.includesInterest ? contract.price.total.amount.times($0.share) : nil }
+            var excused: [String: ExcusedDays] = [:]
+            for instalment in contract.instalments {
+                excused[instalment.id] = ExcusedDays(history: history, instalment: instalment.id, causes: Set(rule.exclusions.map(\.cause)))
+            }
+            return OverdueCharges(rates: [interest.rate], periodDays: interest.per.days, cap: cap, excused: excused)
+        }
+        return nil
     }
 
     /// The exact sum of amount x whole periods late, before any rate.
-    static func amountDays(due: CalendarDay, paid: [Allocation.Part], unpaid: Money, on day: CalendarDay, periodDays: Int) -> Fraction {
+    static func amountDays(due: CalendarDay, paid: [Allocation.Part], unpaid: Money, on day: CalendarDay, periodDays: Int, excused: ExcusedDays? = nil) -> Fraction {
         var sum = Fraction.zero
+        func late(_ end: CalendarDay) -> Int { end.dayNumber - due.dayNumber - (excused?.count(after: due, through: end) ?? 0) }
         for part in paid where part.day > due {
-            sum = sum.plus(Fraction(part.amount).times(Int128((part.day.dayNumber - due.dayNumber) / periodDays)) ?? .zero) ?? sum
+            sum = sum.plus(Fraction(part.amount).times(Int128(late(part.day) / periodDays)) ?? .zero) ?? sum
         }
         if unpaid > .zero, day > due {
-            sum = sum.plus(Fraction(unpaid).times(Int128((day.dayNumber - due.dayNumber) / periodDays)) ?? .zero) ?? sum
+            sum = sum.plus(Fraction(unpaid).times(Int128(late(day) / periodDays)) ?? .zero) ?? sum
         }
         return sum
     }
 
     /// All rates together on one instalment, rounded once per rate.
-    func accrued(due: CalendarDay, paid: [Allocation.Part], unpaid: Money, on day: CalendarDay) -> Money {
-        let base = OverdueCharges.amountDays(due: due, paid: paid, unpaid: unpaid, on: day, periodDays: periodDays)
+    func accrued(instalment: String, due: CalendarDay, paid: [Allocation.Part], unpaid: Money, on day: CalendarDay) -> Money {
+        let base = OverdueCharges.amountDays(due: due, paid: paid, unpaid: unpaid, on: day, periodDays: periodDays, excused: excused[instalment])
         return rates.reduce(Money.zero) { $0 + (base.times($1)?.money ?? .zero) }
+    }
+}
+
+/// The stretches of days that recorded causes excuse on one instalment
+/// (or, with no instalment, on the service), and how many of them fall in
+/// a span of days late.
+struct ExcusedDays: Sendable {
+    /// Day-number ranges, merged and sorted.
+    var spans: [ClosedRange<Int>]
+
+    init(history: History, instalment: String?, causes: Set<DelayCause>) {
+        var ranges: [ClosedRange<Int>] = []
+        for case .excuse(let record) in history.events.map(\.kind) where record.instalment == instalment && causes.contains(record.cause) {
+            ranges.append(record.from.dayNumber...record.to.dayNumber)
+        }
+        ranges.sort { $0.lowerBound < $1.lowerBound }
+        var merged: [ClosedRange<Int>] = []
+        for range in ranges {
+            if let last = merged.last, range.lowerBound <= last.upperBound + 1 {
+                merged[merged.count - 1] = last.lowerBound...max(last.upperBound, range.upperBound)
+            } else {
+                merged.append(range)
+            }
+        }
+        spans = merged
+    }
+
+    /// The excused days of (start, end].
+    func count(after start: CalendarDay, through end: CalendarDay) -> Int {
+        spans.reduce(0) { days, span in
+            let low = max(span.lowerBound, start.dayNumber + 1)
+            let high = min(span.upperBound, end.dayNumber)
+            return days + max(0, high - low + 1)
+        }
     }
 }

@@ -54,7 +54,7 @@ public struct PaymentLine: Sendable {
     public var payments: [PaymentPart]
     public var paid: Money
     public var outstanding: Money { amount - paid }
-    /// Parts of payments that covered accrued penalty and interest before
+    /// Parts of payments that covered accrued interest before
     /// the principal (Civil Code Art. 561), where the terms say so.
     public var chargesCovered: [PaymentPart]
     /// The day it was paid in full.
@@ -83,7 +83,7 @@ public enum Payments {
     static func payable(for contract: Contract, history: History, on day: CalendarDay, calendar: WorkCalendar) -> (principal: [String: Money], charges: Money) {
         let lines = self.lines(for: contract, history: history, asOf: day, calendar: calendar)
         let principal = Dictionary(uniqueKeysWithValues: lines.map { ($0.instalment, $0.outstanding) })
-        guard let charges = OverdueCharges.coveredFirst(in: history.applied(to: contract)) else { return (principal, .zero) }
+        guard let charges = OverdueCharges.coveredFirst(in: history.applied(to: contract), history: history) else { return (principal, .zero) }
         let slots = lines.map { Allocation.Slot(id: $0.instalment, amount: $0.amount, dueDate: $0.dueDate, earliestDueDate: $0.earliestDueDate) }
         var result = Allocation.Result()
         for line in lines {
@@ -103,15 +103,28 @@ public enum Payments {
         acceptances[.finalAcceptance] = history.acceptance(.final)
         let windows = Scores.windows(for: terms, history: history, asOf: asOf)
 
-        let dues = terms.instalments.map { instalment -> DueDates in
+        // Conditions gate payment (Readings 15): an instalment whose condition
+        // is unmet has no due date and no earliest one; while a condition is
+        // undetermined it is not due (its earliest due date stays, for planning).
+        let gates = terms.instalments.map { instalment in instalment.conditions.map { describe($0, windows: windows) } }
+        let dues = terms.instalments.enumerated().map { index, instalment -> DueDates in
             var events = acceptances
             events[.invoiceReceived] = invoices[instalment.id]
-            return DueDates.compute(instalment.due, dates: dates, calendar: calendar, events: events)
+            var due = DueDates.compute(instalment.due, dates: dates, calendar: calendar, events: events)
+            if gates[index].contains(where: { $0.state == .notMet }) {
+                due.earliestDueDate = nil
+                due.dueDate = nil
+                due.rule += "; not payable under \(instalment.clause): its condition is not met, so it has no due date (Readings 15)"
+            } else if gates[index].contains(where: { $0.state == .undetermined }) {
+                due.earliestDueDate = due.dueDate ?? due.earliestDueDate
+                due.dueDate = nil
+            }
+            return due
         }
         let slots = terms.instalments.enumerated().map { index, instalment in
             Allocation.Slot(id: instalment.id, amount: amounts[index].amount, dueDate: dues[index].dueDate, earliestDueDate: dues[index].earliestDueDate)
         }
-        let charges = OverdueCharges.coveredFirst(in: terms)
+        let charges = OverdueCharges.coveredFirst(in: terms, history: history)
         let allocation = Allocation.allocate(slots, payments: history.payments, charges: charges)
 
         return terms.instalments.enumerated().map { index, instalment in
@@ -121,9 +134,7 @@ public enum Payments {
                 PaymentLine.ConditionState(condition: event.anchor.words, clause: instalment.clause,
                                            state: event.day == nil ? .notRecorded : .recorded, detail: event.day?.description)
             }
-            for condition in instalment.conditions {
-                conditions.append(describe(condition, windows: windows))
-            }
+            conditions += gates[index]
             let parts = (allocation.parts[instalment.id] ?? []).map { PaymentPart(day: $0.day, amount: $0.amount) }
             let paid = parts.reduce(Money.zero) { $0 + $1.amount }
             var paidOn: CalendarDay?

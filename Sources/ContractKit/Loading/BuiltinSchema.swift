@@ -225,15 +225,6 @@ enum BuiltinSchema {
         "either"
       ]
     },
-    "penaltyBase": {
-      "type": "string",
-      "enum": [
-        "contractTotal",
-        "overdueAmount",
-        "subsystemFee"
-      ],
-      "description": "contractTotal: the total the price clause states; overdueAmount: the amount paid late; subsystemFee: the annual fee of the subsystem concerned (price lines with subsystem: true)."
-    },
     "reference": {
       "type": "object",
       "properties": {
@@ -854,7 +845,8 @@ enum BuiltinSchema {
         },
         "points": {
           "type": "integer",
-          "description": "Points lost per occurrence, positive."
+          "minimum": 1,
+          "maximum": 10000
         }
       },
       "required": [
@@ -877,7 +869,9 @@ enum BuiltinSchema {
           "type": "string"
         },
         "points": {
-          "type": "integer"
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 10000
         },
         "deductions": {
           "type": "array",
@@ -905,6 +899,8 @@ enum BuiltinSchema {
         },
         "points": {
           "type": "integer",
+          "minimum": -10000,
+          "maximum": 10000,
           "description": "Per occurrence: positive adds, negative deducts."
         },
         "perOccurrence": {
@@ -1005,28 +1001,6 @@ enum BuiltinSchema {
       ],
       "additionalProperties": false
     },
-    "cap": {
-      "type": "object",
-      "properties": {
-        "share": {
-          "$ref": "#/$defs/percent"
-        },
-        "of": {
-          "$ref": "#/$defs/penaltyBase"
-        },
-        "days": {
-          "type": "integer"
-        },
-        "includesInterest": {
-          "type": "boolean"
-        },
-        "clause": {
-          "type": "string"
-        }
-      },
-      "required": [],
-      "additionalProperties": false
-    },
     "interest": {
       "type": "object",
       "properties": {
@@ -1034,22 +1008,23 @@ enum BuiltinSchema {
           "$ref": "#/$defs/percent"
         },
         "per": {
-          "$ref": "#/$defs/period"
-        },
-        "base": {
-          "$ref": "#/$defs/penaltyBase"
+          "$ref": "#/$defs/dayPeriod"
         },
         "clause": {
           "type": "string"
+        },
+        "paidBeforePrincipal": {
+          "type": "boolean"
         }
       },
       "required": [
         "rate",
         "per",
-        "base",
-        "clause"
+        "clause",
+        "paidBeforePrincipal"
       ],
-      "additionalProperties": false
+      "additionalProperties": false,
+      "description": "Interest (利息) on the amount overdue; paidBeforePrincipal: a payment covers accrued interest before the principal (Civil Code Art. 561)."
     },
     "termination": {
       "type": "object",
@@ -1062,7 +1037,9 @@ enum BuiltinSchema {
           "$ref": "#/$defs/percent"
         },
         "days": {
-          "type": "integer"
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 36500
         },
         "clause": {
           "type": "string"
@@ -1081,7 +1058,9 @@ enum BuiltinSchema {
           "type": "string"
         },
         "hours": {
-          "type": "integer"
+          "type": "integer",
+          "minimum": 0,
+          "maximum": 8760
         }
       },
       "required": [
@@ -1107,124 +1086,377 @@ enum BuiltinSchema {
       "additionalProperties": false
     },
     "penalty": {
-      "type": "object",
-      "properties": {
-        "id": {
-          "type": "string"
+      "description": "A penalty or deduction rule: one shape per kind, chosen by \"kind\"; a key the kind does not take is refused.",
+      "oneOf": [
+        {
+          "type": "object",
+          "properties": {
+            "id": {
+              "type": "string"
+            },
+            "kind": {
+              "type": "string",
+              "enum": [
+                "latePayment"
+              ]
+            },
+            "clause": {
+              "type": "string"
+            },
+            "payer": {
+              "$ref": "#/$defs/partyRole"
+            },
+            "text": {
+              "type": "string"
+            },
+            "rate": {
+              "$ref": "#/$defs/percent"
+            },
+            "base": {
+              "type": "string",
+              "enum": [
+                "contractTotal",
+                "overdueAmount"
+              ]
+            },
+            "per": {
+              "$ref": "#/$defs/dayPeriod"
+            },
+            "interest": {
+              "$ref": "#/$defs/interest"
+            },
+            "cap": {
+              "$ref": "#/$defs/shareCap"
+            },
+            "termination": {
+              "$ref": "#/$defs/termination"
+            },
+            "exclusions": {
+              "type": "array",
+              "items": {
+                "$ref": "#/$defs/exclusion"
+              }
+            }
+          },
+          "required": [
+            "id",
+            "kind",
+            "clause",
+            "payer",
+            "rate",
+            "base",
+            "per"
+          ],
+          "additionalProperties": false,
+          "description": "The buyer pays late: rate x base per whole period of delay, per instalment until it is paid in full; base overdueAmount counts each part by its own days late."
         },
-        "kind": {
-          "type": "string",
-          "enum": [
-            "latePayment",
-            "lateService",
-            "incident",
-            "request",
-            "staffViolation",
-            "breach",
-            "terminationWithoutCause"
-          ]
+        {
+          "type": "object",
+          "properties": {
+            "id": {
+              "type": "string"
+            },
+            "kind": {
+              "type": "string",
+              "enum": [
+                "lateService"
+              ]
+            },
+            "clause": {
+              "type": "string"
+            },
+            "payer": {
+              "$ref": "#/$defs/partyRole"
+            },
+            "text": {
+              "type": "string"
+            },
+            "rate": {
+              "$ref": "#/$defs/percent"
+            },
+            "per": {
+              "$ref": "#/$defs/dayPeriod"
+            },
+            "cap": {
+              "$ref": "#/$defs/shareCap"
+            },
+            "capDays": {
+              "$ref": "#/$defs/dayCap"
+            },
+            "termination": {
+              "$ref": "#/$defs/termination"
+            },
+            "exclusions": {
+              "type": "array",
+              "items": {
+                "$ref": "#/$defs/exclusion"
+              }
+            },
+            "deductedFrom": {
+              "type": "string"
+            }
+          },
+          "required": [
+            "id",
+            "kind",
+            "clause",
+            "payer",
+            "rate",
+            "per"
+          ],
+          "additionalProperties": false,
+          "description": "The supplier serves late: rate x the contract total per whole period of each recorded delay."
         },
-        "clause": {
-          "type": "string"
+        {
+          "type": "object",
+          "properties": {
+            "id": {
+              "type": "string"
+            },
+            "kind": {
+              "type": "string",
+              "enum": [
+                "incident"
+              ]
+            },
+            "clause": {
+              "type": "string"
+            },
+            "payer": {
+              "$ref": "#/$defs/partyRole"
+            },
+            "text": {
+              "type": "string"
+            },
+            "grade": {
+              "type": "string"
+            },
+            "resolveWithinHours": {
+              "type": "integer",
+              "minimum": 0,
+              "maximum": 8760
+            },
+            "rate": {
+              "$ref": "#/$defs/percent"
+            },
+            "repeatIncrease": {
+              "$ref": "#/$defs/percent"
+            },
+            "lateAddRate": {
+              "$ref": "#/$defs/percent"
+            },
+            "lateMultiplier": {
+              "$ref": "#/$defs/quantity"
+            }
+          },
+          "required": [
+            "id",
+            "kind",
+            "clause",
+            "payer",
+            "grade"
+          ],
+          "additionalProperties": false,
+          "description": "A security incident of one grade: rate x the hit subsystem's annual fee; each repeat of the grade in a contract year costs the previous amount plus repeatIncrease; resolved later than resolveWithinHours, lateAddRate x the fee is added or the amount multiplied by lateMultiplier. No rate: report only."
         },
-        "payer": {
-          "$ref": "#/$defs/payer"
+        {
+          "type": "object",
+          "properties": {
+            "id": {
+              "type": "string"
+            },
+            "kind": {
+              "type": "string",
+              "enum": [
+                "request"
+              ]
+            },
+            "clause": {
+              "type": "string"
+            },
+            "payer": {
+              "$ref": "#/$defs/partyRole"
+            },
+            "text": {
+              "type": "string"
+            },
+            "trigger": {
+              "type": "string",
+              "enum": [
+                "noFirstAnswer",
+                "lateDone",
+                "lateDisruptive"
+              ]
+            },
+            "amount": {
+              "$ref": "#/$defs/money"
+            },
+            "limitsHours": {
+              "type": "array",
+              "items": {
+                "$ref": "#/$defs/requestLimit"
+              }
+            },
+            "multipliers": {
+              "type": "array",
+              "items": {
+                "$ref": "#/$defs/multiplier"
+              }
+            },
+            "replaces": {
+              "type": "string"
+            }
+          },
+          "required": [
+            "id",
+            "kind",
+            "clause",
+            "payer",
+            "trigger",
+            "amount"
+          ],
+          "additionalProperties": false,
+          "description": "A request penalty: amount each time the trigger happens."
         },
-        "text": {
-          "type": "string"
+        {
+          "type": "object",
+          "properties": {
+            "id": {
+              "type": "string"
+            },
+            "kind": {
+              "type": "string",
+              "enum": [
+                "staffViolation"
+              ]
+            },
+            "clause": {
+              "type": "string"
+            },
+            "payer": {
+              "$ref": "#/$defs/partyRole"
+            },
+            "text": {
+              "type": "string"
+            },
+            "violation": {
+              "type": "string"
+            },
+            "amount": {
+              "$ref": "#/$defs/money"
+            },
+            "amountMin": {
+              "$ref": "#/$defs/money"
+            },
+            "amountMax": {
+              "$ref": "#/$defs/money"
+            }
+          },
+          "required": [
+            "id",
+            "kind",
+            "clause",
+            "payer",
+            "violation"
+          ],
+          "additionalProperties": false,
+          "description": "An on-site staff violation: a fixed amount, or one set within amountMin..amountMax case by case."
         },
-        "rate": {
-          "$ref": "#/$defs/percent"
+        {
+          "type": "object",
+          "properties": {
+            "id": {
+              "type": "string"
+            },
+            "kind": {
+              "type": "string",
+              "enum": [
+                "breach"
+              ]
+            },
+            "clause": {
+              "type": "string"
+            },
+            "payer": {
+              "$ref": "#/$defs/payer"
+            },
+            "text": {
+              "type": "string"
+            },
+            "rate": {
+              "$ref": "#/$defs/percent"
+            },
+            "clauses": {
+              "type": "array",
+              "items": {
+                "type": "string"
+              }
+            },
+            "onlyIf": {
+              "type": "string"
+            },
+            "replaces": {
+              "type": "string"
+            }
+          },
+          "required": [
+            "id",
+            "kind",
+            "clause",
+            "payer",
+            "rate"
+          ],
+          "additionalProperties": false,
+          "description": "A breach of a clause: rate x the contract total, each recorded breach once."
         },
-        "base": {
-          "$ref": "#/$defs/penaltyBase"
-        },
-        "per": {
-          "$ref": "#/$defs/period"
-        },
-        "amount": {
-          "$ref": "#/$defs/money"
-        },
-        "amountMin": {
-          "$ref": "#/$defs/money"
-        },
-        "amountMax": {
-          "$ref": "#/$defs/money"
-        },
-        "cap": {
-          "$ref": "#/$defs/cap"
-        },
-        "interest": {
-          "$ref": "#/$defs/interest"
-        },
-        "termination": {
-          "$ref": "#/$defs/termination"
-        },
-        "grade": {
-          "type": "string"
-        },
-        "resolveWithinHours": {
-          "type": "integer"
-        },
-        "repeatIncrease": {
-          "$ref": "#/$defs/percent"
-        },
-        "lateAddRate": {
-          "$ref": "#/$defs/percent"
-        },
-        "lateMultiplier": {
-          "$ref": "#/$defs/quantity"
-        },
-        "event": {
-          "type": "string"
-        },
-        "limitsHours": {
-          "type": "array",
-          "items": {
-            "$ref": "#/$defs/requestLimit"
-          }
-        },
-        "multipliers": {
-          "type": "array",
-          "items": {
-            "$ref": "#/$defs/multiplier"
-          }
-        },
-        "replaces": {
-          "type": "string",
-          "description": "The id of a rule this one replaces when both apply."
-        },
-        "clauses": {
-          "type": "array",
-          "items": {
-            "type": "string"
-          }
-        },
-        "onlyIf": {
-          "type": "string"
-        },
-        "exclusions": {
-          "type": "array",
-          "items": {
-            "type": "string"
-          }
-        },
-        "deductedFrom": {
-          "type": "string"
-        },
-        "coveredBeforePrincipal": {
-          "type": "boolean",
-          "description": "latePayment on the amount overdue: a payment covers what the rule and its interest have accrued on the debt before the principal (Civil Code Art. 561)."
+        {
+          "type": "object",
+          "properties": {
+            "id": {
+              "type": "string"
+            },
+            "kind": {
+              "type": "string",
+              "enum": [
+                "terminationWithoutCause"
+              ]
+            },
+            "clause": {
+              "type": "string"
+            },
+            "payer": {
+              "$ref": "#/$defs/payer"
+            },
+            "text": {
+              "type": "string"
+            },
+            "rate": {
+              "$ref": "#/$defs/percent"
+            },
+            "clauses": {
+              "type": "array",
+              "items": {
+                "type": "string"
+              }
+            },
+            "onlyIf": {
+              "type": "string"
+            },
+            "replaces": {
+              "type": "string"
+            }
+          },
+          "required": [
+            "id",
+            "kind",
+            "clause",
+            "payer",
+            "rate"
+          ],
+          "additionalProperties": false,
+          "description": "Termination without cause: rate x the contract total."
         }
-      },
-      "required": [
-        "id",
-        "kind",
-        "clause",
-        "payer"
-      ],
-      "additionalProperties": false,
-      "description": "A penalty or deduction rule; the fields its kind does not use are left out."
+      ]
     },
     "renewal": {
       "type": "object",
@@ -1304,8 +1536,91 @@ enum BuiltinSchema {
         "description"
       ],
       "additionalProperties": false
+    },
+    "dayPeriod": {
+      "type": "object",
+      "properties": {
+        "days": {
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 36500
+        }
+      },
+      "required": [
+        "days"
+      ],
+      "additionalProperties": false,
+      "description": "A period of delay in calendar days, {\"days\": 10}. Lateness is counted in calendar days (docs/readings.md, Reading 1); a period in months or working days is refused rather than approximated."
+    },
+    "delayCause": {
+      "type": "string",
+      "enum": [
+        "supplier",
+        "buyer",
+        "forceMajeure",
+        "budgetAllocation"
+      ],
+      "description": "Who or what caused a delay: the supplier, the buyer, force majeure (不可抗力), or the buyer's budget allocation (财政拨款)."
+    },
+    "exclusion": {
+      "type": "object",
+      "properties": {
+        "cause": {
+          "$ref": "#/$defs/delayCause"
+        },
+        "text": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "cause",
+        "text"
+      ],
+      "additionalProperties": false,
+      "description": "A cause the clause lists as excusing a delay, with the clause's words (docs/readings.md, Reading 16)."
+    },
+    "shareCap": {
+      "type": "object",
+      "properties": {
+        "share": {
+          "$ref": "#/$defs/percent"
+        },
+        "includesInterest": {
+          "type": "boolean"
+        },
+        "clause": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "share",
+        "includesInterest",
+        "clause"
+      ],
+      "additionalProperties": false,
+      "description": "At most this share of the contract total, all the rule's amounts together; with includesInterest the cap cuts the penalty first, then interest not yet paid."
+    },
+    "dayCap": {
+      "type": "object",
+      "properties": {
+        "days": {
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 36500
+        },
+        "clause": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "days",
+        "clause"
+      ],
+      "additionalProperties": false,
+      "description": "At most this many days of delay are counted, all delays together."
     }
   }
 }
+
 """##
 }

@@ -96,14 +96,83 @@ enum ContractValidator {
             }
         }
 
+        problems += penaltyProblems(contract)
+        return problems
+    }
+
+    /// Terms of a rule the engine could not honour as written: parts of a
+    /// kind that contradict each other or name what does not exist.
+    static func penaltyProblems(_ contract: Contract) -> [Problem] {
+        var problems: [Problem] = []
+        func problem(_ path: String, _ message: String) { problems.append(Problem(path: path, message: message)) }
         let subsystems = Set(contract.price.breakdowns.flatMap(\.lines).filter { $0.subsystem == true }.compactMap(\.id))
+        var ids: Set<String> = []
+        var grades: Set<String> = []
+        var violations: Set<String> = []
         for (index, rule) in contract.penalties.enumerated() {
             let path = "$.penalties[\(index)]"
-            if rule.base == .subsystemFee && subsystems.isEmpty {
-                problem("\(path).base", "subsystemFee needs price lines marked \"subsystem\": true with an \"id\"")
-            }
-            if rule.rate != nil && rule.base == nil {
-                problem(path, "a \"rate\" needs a \"base\" to be a rate of")
+            if !ids.insert(rule.id).inserted { problem("\(path).id", "\"\(rule.id)\" is used by another rule") }
+            switch rule {
+            case .latePayment(let r):
+                if r.interest != nil, r.base != .overdueAmount {
+                    problem("\(path).interest", "interest is charged on the amount overdue; give \"base\": \"overdueAmount\"")
+                }
+                if let cap = r.cap, cap.includesInterest, r.interest == nil {
+                    problem("\(path).cap.includesInterest", "true, but the rule charges no interest")
+                }
+                if let threshold = r.termination, threshold.share == nil, threshold.days == nil {
+                    problem("\(path).termination", "give \"share\" or \"days\": when the party may terminate")
+                }
+            case .lateService(let r):
+                if let threshold = r.termination, threshold.share == nil, threshold.days == nil {
+                    problem("\(path).termination", "give \"share\" or \"days\": when the party may terminate")
+                }
+                if let threshold = r.termination, threshold.days != nil {
+                    problem("\(path).termination.days", "a days threshold is computed for late payment only; late service counts its penalties' share")
+                }
+            case .incident(let r):
+                if subsystems.isEmpty { problem(path, "an incident rule prices a share of a subsystem's fee: mark price lines \"subsystem\": true with an \"id\"") }
+                if !grades.insert(r.grade).inserted { problem("\(path).grade", "\"\(r.grade)\" has another rule") }
+                if r.rate == nil {
+                    for (key, present) in [("repeatIncrease", r.repeatIncrease != nil), ("lateAddRate", r.lateAddRate != nil), ("lateMultiplier", r.lateMultiplier != nil)] where present {
+                        problem("\(path).\(key)", "a report-only grade (no \"rate\") has no amount to escalate or surcharge")
+                    }
+                }
+                if r.lateAddRate != nil, r.lateMultiplier != nil {
+                    problem(path, "give \"lateAddRate\" or \"lateMultiplier\", not both")
+                }
+                if (r.lateAddRate != nil || r.lateMultiplier != nil), r.resolveWithinHours == nil {
+                    problem(path, "a lateness surcharge needs \"resolveWithinHours\"")
+                }
+            case .request(let r):
+                switch r.trigger {
+                case .noFirstAnswer:
+                    if r.limitsHours.isEmpty { problem("\(path).limitsHours", "noFirstAnswer needs the limit in hours for each kind of request") }
+                case .lateDone, .lateDisruptive:
+                    if !r.limitsHours.isEmpty { problem("\(path).limitsHours", "only a noFirstAnswer rule has first-answer limits") }
+                }
+                if r.trigger != .lateDone, !r.multipliers.isEmpty { problem("\(path).multipliers", "complaint multipliers apply to a lateDone rule only (Readings 12)") }
+                if let replaced = r.replaces {
+                    let target = contract.penalties.first { $0.id == replaced }
+                    if r.trigger != .lateDisruptive { problem("\(path).replaces", "only a lateDisruptive rule replaces another") }
+                    if case .request(let other)? = target, other.trigger == .lateDone {} else {
+                        problem("\(path).replaces", "\"\(replaced)\": no lateDone request rule has this id")
+                    }
+                }
+            case .staffViolation(let r):
+                if !violations.insert(r.violation).inserted { problem("\(path).violation", "\"\(r.violation)\" has another rule") }
+                switch (r.amount, r.amountMin, r.amountMax) {
+                case (.some, nil, nil): break
+                case (nil, .some(let low), .some(let high)):
+                    if low > high { problem("\(path).amountMin", "\(low.grouped) is above amountMax \(high.grouped)") }
+                default: problem(path, "give \"amount\", or \"amountMin\" with \"amountMax\"")
+                }
+            case .breach(let r), .terminationWithoutCause(let r):
+                if let replaced = r.replaces {
+                    if case .breach(let other)? = contract.penalties.first(where: { $0.id == replaced }), other.clauses.isEmpty {} else {
+                        problem("\(path).replaces", "\"\(replaced)\": no general breach rule (one without \"clauses\") has this id")
+                    }
+                }
             }
         }
         return problems

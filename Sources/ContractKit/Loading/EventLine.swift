@@ -53,7 +53,12 @@ struct EventLine: Codable {
         "serviceDelay": (["day", "days", "cause"], ["day", "days"]),
         "breach": (["day", "clause", "party"], ["day", "clause", "party"]),
         "notice": (["day", "kind", "party", "withoutCause"], ["day", "kind", "party"]),
+        "excuse": (["cause", "from", "to", "instalment"], ["cause", "from", "to"]),
     ]
+
+    /// The most occurrences of one item an assessment period may record:
+    /// far above any real quarter, low enough that no score can overflow.
+    static let maximumCount = 10_000
 
     static var typeNames: String { fields.keys.sorted().joined(separator: ", ") }
 }
@@ -114,6 +119,10 @@ extension EventLine {
                     problems.append("\(path).\(member.key): expected a whole number, found \(member.value.kindName)")
                     continue
                 }
+                guard (0...EventLine.maximumCount).contains(number) else {
+                    problems.append("\(path).\(member.key): \(text): expected a count of occurrences in one period, 0 to \(EventLine.maximumCount)")
+                    continue
+                }
                 result[member.key] = number
             }
             return result
@@ -163,7 +172,7 @@ extension EventLine {
         disruptive = bool("disruptive")
         violation = string("violation")
         days = integer("days")
-        cause = choice("cause", DelayCause.self, "supplier, buyer, forceMajeure")
+        cause = choice("cause", DelayCause.self, DelayCause.allCases.map(\.rawValue).joined(separator: ", "))
         clause = string("clause")
         withoutCause = bool("withoutCause")
         prev = string("prev")

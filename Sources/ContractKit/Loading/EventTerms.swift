@@ -77,11 +77,11 @@ enum EventTerms {
                 result = .guarantee(day: day, guarantee: id, action: action, amount: line.amount)
             }
         case "incident":
-            let rules = contract.penalties.filter { $0.kind == .incident }
+            let rules = contract.penalties.compactMap { rule -> IncidentRule? in if case .incident(let r) = rule { return r }; return nil }
             let subsystems = contract.price.breakdowns.flatMap(\.lines).filter { $0.subsystem == true }.compactMap(\.id)
             if let grade = require(line.grade, "grade"), let subsystem = require(line.subsystem, "subsystem"), let occurred = require(line.occurred, "occurred") {
                 if !rules.contains(where: { $0.grade == grade }) {
-                    problems.append("$.grade: \"\(grade)\": \(contract.alias) has no incident rule for it; grades: \(rules.compactMap(\.grade).joined(separator: ", "))")
+                    problems.append("$.grade: \"\(grade)\": \(contract.alias) has no incident rule for it; grades: \(rules.map(\.grade).joined(separator: ", "))")
                 }
                 if !subsystems.contains(subsystem) {
                     problems.append("$.subsystem: \"\(subsystem)\": not a subsystem with a fee; subsystems: \(subsystems.joined(separator: ", "))")
@@ -92,8 +92,9 @@ enum EventTerms {
                 result = .incident(IncidentRecord(grade: grade, subsystem: subsystem, occurred: occurred, resolved: line.resolved))
             }
         case "request":
-            let limits = contract.penalties.flatMap(\.limitsHours).map(\.kind)
-            let levels = contract.penalties.flatMap(\.multipliers).map(\.level)
+            let requestRules = contract.penalties.compactMap { rule -> RequestRule? in if case .request(let r) = rule { return r }; return nil }
+            let limits = requestRules.flatMap(\.limitsHours).map(\.kind)
+            let levels = requestRules.flatMap(\.multipliers).map(\.level)
             if let kind = require(line.kind, "kind"), let received = require(line.received, "received") {
                 if !limits.isEmpty, !limits.contains(kind) {
                     problems.append("$.kind: \"\(kind)\": expected one of \(Set(limits).sorted().joined(separator: ", "))")
@@ -107,9 +108,9 @@ enum EventTerms {
                 result = .request(RequestRecord(kind: kind, received: received, firstAnswer: line.firstAnswer, agreedDue: line.agreedDue, done: line.done, complaint: line.complaint, disruptive: line.disruptive ?? false))
             }
         case "staffViolation":
-            let rules = contract.penalties.filter { $0.kind == .staffViolation }
+            let rules = contract.penalties.compactMap { rule -> StaffRule? in if case .staffViolation(let r) = rule { return r }; return nil }
             if let day = require(line.day, "day"), let violation = require(line.violation, "violation") {
-                if let rule = rules.first(where: { $0.event == violation }) {
+                if let rule = rules.first(where: { $0.violation == violation }) {
                     if let low = rule.amountMin, let high = rule.amountMax {
                         if let amount = line.amount {
                             if amount < low || amount > high { problems.append("$.amount: \(amount.grouped) is outside \(low.grouped)-\(high.grouped) (\(rule.clause))") }
@@ -120,7 +121,7 @@ enum EventTerms {
                         problems.append("$.amount: \(amount.grouped): \(rule.clause) fixes \(rule.amount?.grouped ?? "no amount")")
                     }
                 } else {
-                    problems.append("$.violation: \"\(violation)\": \(contract.alias) has no such staff rule; rules: \(rules.compactMap(\.event).joined(separator: ", "))")
+                    problems.append("$.violation: \"\(violation)\": \(contract.alias) has no such staff rule; rules: \(rules.map(\.violation).joined(separator: ", "))")
                 }
                 result = .staffViolation(day: day, violation: violation, amount: line.amount)
             }
@@ -140,6 +141,12 @@ enum EventTerms {
                 } else {
                     problems.append("$.kind: \"\(kindText)\": expected nonRenewal, termination or renewalReminder")
                 }
+            }
+        case "excuse":
+            checkInstalment(line.instalment)
+            if let cause = require(line.cause, "cause"), let from = require(line.from, "from"), let to = require(line.to, "to") {
+                if from > to { problems.append("$.from: the stretch starts \(from), after it ends \(to)") }
+                result = .excuse(ExcuseRecord(cause: cause, from: from, to: to, instalment: line.instalment))
             }
         default:
             problems.append("$.type: \"\(type)\": unknown event type")

@@ -83,7 +83,7 @@ enum LedgerValidator {
             }
         case .payment(let day, let amount, let named):
             let payable = Payments.payable(for: contract, history: History(events: previous), on: day, calendar: CalendarLoader.builtin)
-            let charges = payable.charges > .zero ? " (with \(payable.charges.grouped) of accrued penalty and interest a payment covers first, Art. 561)" : ""
+            let charges = payable.charges > .zero ? " (with \(payable.charges.grouped) of accrued interest a payment covers first, Art. 561)" : ""
             if let named, let principal = payable.principal[named] {
                 let outstanding = principal + payable.charges
                 if amount > outstanding {

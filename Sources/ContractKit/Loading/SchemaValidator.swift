@@ -36,6 +36,10 @@ struct SchemaValidator {
             problems.append(Problem(path: path, message: "\(value.stringValue.map { "\"\($0)\"" } ?? value.numberText ?? value.kindName): expected one of \(words)"))
             return
         }
+        if case .array(let branches)? = schema["oneOf"] {
+            checkOneOf(value, branches: branches, path: path, into: &problems)
+            return
+        }
         switch value {
         case .object(let members):
             let properties = schema["properties"]
@@ -78,6 +82,53 @@ struct SchemaValidator {
         default:
             break
         }
+    }
+
+    /// A tagged union: the branch is chosen by the member whose schema is a
+    /// one-value enum (a rule's "kind"), so the problems reported are those of
+    /// the shape the document meant, not of every shape at once.
+    private func checkOneOf(_ value: JSONNode, branches: [JSONNode], path: String, into problems: inout [Problem]) {
+        var tags: [(key: String, value: JSONNode)] = []
+        for branch in branches {
+            guard case .object(let properties)? = resolved(branch)["properties"] else { continue }
+            for property in properties {
+                if case .array(let allowed)? = resolved(property.value)["enum"], allowed.count == 1 { tags.append((property.key, allowed[0])) }
+            }
+        }
+        guard let key = tags.first?.key, tags.allSatisfy({ $0.key == key }) else {
+            // Not a tagged union: the first branch that fits.
+            for branch in branches {
+                var found: [Problem] = []
+                check(value, against: branch, path: path, into: &found)
+                if found.isEmpty { return }
+            }
+            problems.append(Problem(path: path, message: "matches none of the allowed shapes"))
+            return
+        }
+        guard case .object = value else {
+            problems.append(Problem(path: path, message: "expected an object, found \(value.kindName)"))
+            return
+        }
+        let names = tags.map { $0.value.stringValue.map { "\"\($0)\"" } ?? "" }.joined(separator: ", ")
+        guard let tag = value[key], tag != .null else {
+            problems.append(Problem(path: path, message: "missing required key \"\(key)\" (one of \(names))"))
+            return
+        }
+        guard let index = tags.firstIndex(where: { $0.value == tag }) else {
+            problems.append(Problem(path: path + "." + key, message: "\(tag.stringValue.map { "\"\($0)\"" } ?? tag.kindName): expected one of \(names)"))
+            return
+        }
+        check(value, against: branches[index], path: path, into: &problems)
+    }
+
+    private func resolved(_ schema: JSONNode) -> JSONNode {
+        var schema = schema
+        var seen = 0
+        while let reference = schema["$ref"]?.stringValue, reference.hasPrefix("#/$defs/"), let target = root["$defs"]?[String(reference.dropFirst(8))], seen < 32 {
+            schema = target
+            seen += 1
+        }
+        return schema
     }
 
     private func requiredKeys(_ schema: JSONNode) -> [String] {

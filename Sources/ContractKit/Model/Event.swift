@@ -26,6 +26,9 @@ public struct LedgerEvent: Sendable {
         case serviceDelay(day: CalendarDay, days: Int, cause: DelayCause)
         case breach(day: CalendarDay, clause: String, party: PartyRole)
         case notice(day: CalendarDay, kind: NoticeKind, party: PartyRole, withoutCause: Bool)
+        /// Days of delay that a cause excuses: on one instalment's payment,
+        /// or, with no instalment, on the supplier's service (Readings 16).
+        case excuse(ExcuseRecord)
     }
 
     /// The day the event is dated (for an incident or request, its first moment's day in Shanghai).
@@ -39,6 +42,7 @@ public struct LedgerEvent: Sendable {
         case .assessment(let record): return record.to
         case .incident(let record): return record.occurred.shanghaiDay
         case .request(let record): return record.received.shanghaiDay
+        case .excuse(let record): return record.from
         }
     }
 
@@ -57,6 +61,7 @@ public struct LedgerEvent: Sendable {
         case .serviceDelay: return "serviceDelay"
         case .breach: return "breach"
         case .notice: return "notice"
+        case .excuse: return "excuse"
         }
     }
 }
@@ -65,9 +70,21 @@ public enum AcceptanceStage: String, Codable, Sendable { case initial, final }
 public enum GuaranteeAction: String, Codable, Sendable { case lodged, released, deducted }
 public enum NoticeKind: String, Codable, Sendable { case nonRenewal, termination, renewalReminder }
 
-/// Who caused a delay: only the supplier's own delays cost it a penalty.
-public enum DelayCause: String, Codable, Sendable {
+/// Who or what caused a delay. A clause's `exclusions` name the causes that
+/// excuse it (Readings 16).
+public enum DelayCause: String, Codable, Sendable, CaseIterable {
     case supplier, buyer, forceMajeure
+    /// The buyer's budget allocation (财政拨款).
+    case budgetAllocation
+}
+
+/// A stretch of days, first and last included, whose delay a cause excuses.
+public struct ExcuseRecord: Sendable {
+    public var cause: DelayCause
+    public var from: CalendarDay
+    public var to: CalendarDay
+    /// The instalment whose late payment it excuses; nil: the service.
+    public var instalment: String?
 }
 
 /// One assessment period's result: occurrences per category and deduction,

@@ -15,7 +15,7 @@ public struct HTMLReport {
     public var asOf: CalendarDay
     public var language: Language
 
-    public init(contracts: [Contract], ledger: Ledger, asOf: CalendarDay, calendar: WorkCalendar, language: Language) {
+    public init(contracts: [Contract], ledger: Ledger, asOf: CalendarDay, calendar: WorkCalendar, language: Language) throws(ComputationError) {
         self.contracts = contracts
         self.asOf = asOf
         self.language = language
@@ -30,7 +30,7 @@ public struct HTMLReport {
         }
         self.scores = scores
         self.windows = windows
-        penalties = Penalties.report(for: contracts, ledger: ledger, asOf: asOf, calendar: calendar)
+        penalties = try Penalties.report(for: contracts, ledger: ledger, asOf: asOf, calendar: calendar)
         // Most severe first across all contracts; the order within a severity is kept.
         let found = Checks.findings(for: contracts, calendar: calendar)
         findings = found.enumerated().sorted { ($0.element.severity, $0.offset) < ($1.element.severity, $1.offset) }.map(\.element)

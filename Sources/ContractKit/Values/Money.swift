@@ -64,6 +64,18 @@ public struct Money: Hashable, Comparable, Sendable {
     /// This amount times a whole count (periods, days, occurrences).
     public func times(_ count: Int) -> Money { Money(fen: fen * Int64(count)) }
 
+    /// The sum, or nil where it cannot be represented.
+    public func plus(_ other: Money) -> Money? {
+        let (sum, overflow) = fen.addingReportingOverflow(other.fen)
+        return overflow ? nil : Money(fen: sum)
+    }
+
+    /// The difference, or nil where it cannot be represented.
+    public func minus(_ other: Money) -> Money? {
+        let (difference, overflow) = fen.subtractingReportingOverflow(other.fen)
+        return overflow ? nil : Money(fen: difference)
+    }
+
     /// This amount times a percentage, rounded once, half up, to the fen.
     public func times(_ percent: Percent) -> Money {
         let numerator = Int128(fen) * Int128(percent.value.significand) * (percent.value.negative ? -1 : 1)
