@@ -15,15 +15,19 @@ enum PenaltiesCommand: Command {
         payer, and the termination thresholds each rule can reach, with the day
         they were reached.
 
-        How the rules count (DOMAIN.md, Readings 1, 2, 6, 10-13):
+        How the rules count (docs/readings.md, Readings 1, 2, 6, 7, 10-13, 16):
           days late = the day paid (or the as-of day, if unpaid) - the due day;
           "every 10 days" counts whole periods (25 days = 2); per-day rates
           multiply by the days; a rate of the amount overdue takes each part of a
-          payment by its own days late; a cap limits the rule's sum within the
-          contract (liyang §7.3: penalty and interest together); a repeated
-          incident of one grade in the contract year costs 1.5 times the previous;
+          payment by its own days late, less the days a recorded cause excuses
+          (an excuse event, where the clause lists that cause); an instalment
+          whose condition is unmet or undetermined accrues nothing; a cap limits
+          the rule's sum within the contract, cutting the penalty before interest;
+          a payment covers accrued interest, never the penalty, before the
+          principal (Civil Code Art. 561); a repeated incident of one grade in a
+          contract year costs the previous amount plus the rule's repeatIncrease;
           a recorded breach counts once, a rule naming the clause replacing the
-          general one.
+          general one. A figure too large to represent is an error (exit 65).
 
         options:
         \(Common.reportOptions(asOf: "the day the penalties are computed for"))

@@ -162,7 +162,7 @@ struct CheckTests {
 struct FixtureContentTests {
     static let contracts = PaymentsTests.contracts
 
-    @Test("ids and aliases as DOMAIN.md gives them")
+    @Test("ids and aliases as the documents give them")
     func identities() {
         let pairs = Set(Self.contracts.map { "\($0.alias)=\($0.id)" })
         #expect(pairs == [
@@ -205,7 +205,7 @@ struct FixtureContentTests {
         #expect(lines[0].items.count == 9 && lines[1].items.count == 7)
     }
 
-    @Test("every penalty rule of DOMAIN.md is recorded with its clause")
+    @Test("every penalty rule of the five documents is recorded with its clause")
     func penalties() {
         let ids = Dictionary(grouping: Self.contracts.flatMap { c in c.penalties.map { (c.alias, $0) } }, by: \.0).mapValues { $0.map(\.1.id) }
         #expect(ids["minhang-2026"] == ["10.2", "10.3"])

@@ -114,7 +114,7 @@ public enum Payments {
             if gates[index].contains(where: { $0.state == .notMet }) {
                 due.earliestDueDate = nil
                 due.dueDate = nil
-                due.rule += "; not payable under \(instalment.clause): its condition is not met, so it has no due date (Readings 15)"
+                due.rule += "; not payable under \(instalment.clause): its condition is not met, so it has no due date (docs/readings.md, Reading 15)"
             } else if gates[index].contains(where: { $0.state == .undetermined }) {
                 due.earliestDueDate = due.dueDate ?? due.earliestDueDate
                 due.dueDate = nil

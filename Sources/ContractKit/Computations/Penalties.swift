@@ -560,7 +560,7 @@ public enum Penalties {
                     if rule.trigger == .lateDisruptive {
                         guard record.disruptive else { continue }
                         add(rule, payer: rule.payer, kind: .request, events: [label], formula: "\(when), after the agreed \(agreed), disrupting the buyer's work: \(rule.amount.grouped)",
-                            amount: rule.amount, working: working, note: rule.replaces.map { "replaces \($0) (Readings 12)" })
+                            amount: rule.amount, working: working, note: rule.replaces.map { "replaces \($0) (docs/readings.md, Reading 12)" })
                     } else {
                         if record.disruptive, replacedBy { continue }
                         if let level = record.complaint, let factor = rule.multipliers.first(where: { $0.level == level })?.factor, let amount = rule.amount.times(factor) {
@@ -628,7 +628,7 @@ public enum Penalties {
         mutating func price(_ rule: BreachRule, kind: PenaltyRule.Kind, party: PartyRole, label: String, line: Int, replacing: Bool) {
             let amount = total.times(rule.rate)
             var notes = rule.onlyIf.map { ["only if \($0)"] } ?? []
-            if replacing, let replaced = rule.replaces { notes.append("replaces \(replaced), not added to it (Readings 13)") }
+            if replacing, let replaced = rule.replaces { notes.append("replaces \(replaced), not added to it (docs/readings.md, Reading 13)") }
             add(rule, payer: party, kind: kind, events: [label], formula: "\(rule.rate) x \(totalText) = \(amount.grouped)", amount: amount,
                 working: Working(rate: rule.rate, base: total, baseClause: contract.price.total.clause, ledgerLines: [line]),
                 note: notes.isEmpty ? nil : notes.joined(separator: "; "))

@@ -151,7 +151,7 @@ enum ContractValidator {
                 case .lateDone, .lateDisruptive:
                     if !r.limitsHours.isEmpty { problem("\(path).limitsHours", "only a noFirstAnswer rule has first-answer limits") }
                 }
-                if r.trigger != .lateDone, !r.multipliers.isEmpty { problem("\(path).multipliers", "complaint multipliers apply to a lateDone rule only (Readings 12)") }
+                if r.trigger != .lateDone, !r.multipliers.isEmpty { problem("\(path).multipliers", "complaint multipliers apply to a lateDone rule only (docs/readings.md, Reading 12)") }
                 if let replaced = r.replaces {
                     let target = contract.penalties.first { $0.id == replaced }
                     if r.trigger != .lateDisruptive { problem("\(path).replaces", "only a lateDisruptive rule replaces another") }

@@ -87,12 +87,12 @@ enum LedgerValidator {
             if let named, let principal = payable.principal[named] {
                 let outstanding = principal + payable.charges
                 if amount > outstanding {
-                    return ["the payment of \(amount.grouped) exceeds what is outstanding on instalment \(named), \(outstanding.grouped)\(charges); an overpayment is refused, not carried over (Readings 9)"]
+                    return ["the payment of \(amount.grouped) exceeds what is outstanding on instalment \(named), \(outstanding.grouped)\(charges); an overpayment is refused, not carried over (docs/readings.md, Reading 9)"]
                 }
             } else {
                 let outstanding = payable.principal.values.reduce(Money.zero, +) + payable.charges
                 if amount > outstanding {
-                    return ["the payment of \(amount.grouped) exceeds what is outstanding on \(contract.alias), \(outstanding.grouped)\(charges); an overpayment is refused, not carried over (Readings 9)"]
+                    return ["the payment of \(amount.grouped) exceeds what is outstanding on \(contract.alias), \(outstanding.grouped)\(charges); an overpayment is refused, not carried over (docs/readings.md, Reading 9)"]
                 }
             }
         default:
