@@ -48,6 +48,18 @@ public enum LedgerWriter {
         guard problems.isEmpty else {
             throw LoadErrors(problems.map { LoadError(.badData, file: "the new event", "\($0); nothing was recorded") })
         }
+        // Whatever record accepts, every command must be able to compute: the
+        // contract's figures are worked out with the new event before it is
+        // written, as of the latest day the ledger records for it.
+        if let contract = contracts.find(event.contractID) {
+            let events = (loaded.byContract[event.contractID] ?? []) + [event]
+            let asOf = events.map(\.day).max() ?? event.day
+            do {
+                _ = try Penalties.report(for: contract, history: History(events: events), asOf: asOf, calendar: CalendarLoader.builtin)
+            } catch {
+                throw LoadErrors([LoadError(.badData, file: "the new event", "with it, \(error.description); nothing was recorded")])
+            }
+        }
         let line = LedgerChain.seal(compact, prev: LedgerChain.head(of: lines))
         try ledger.append(line + "\n")
         return Recorded(line: lineNumber, text: line, event: event)

@@ -1,0 +1,152 @@
+import Foundation
+import Testing
+@testable import ContractKit
+
+/// The rule model: every number of a rule comes from the fixture, a term the
+/// engine cannot honour is refused with its path, conditions gate payment,
+/// and no figure a ledger drives can trap or turn into 0.00.
+@Suite("Rules are data: a sixth contract varies them, an unknown term is refused")
+struct RuleModelTests {
+    /// liyang-2024's fixture with `edit` applied to its JSON, loaded as a new contract.
+    static func variant(_ alias: String = "liyang-2024", _ edit: (inout [String: Any]) -> Void) throws(LoadErrors) -> Contract {
+        let path = packageRoot + "/Fixtures/contracts/\(alias).json"
+        let data = (try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data()
+        var object = ((try? JSONSerialization.jsonObject(with: data)) as? [String: Any]) ?? [:]
+        edit(&object)
+        let edited = (try? JSONSerialization.data(withJSONObject: object)) ?? Data()
+        return try ContractLoader.decode(edited, file: "sixth.json")
+    }
+
+    static func setRule(_ object: inout [String: Any], id: String, _ key: String, _ value: Any) {
+        var rules = object["penalties"] as? [[String: Any]] ?? []
+        for index in rules.indices where rules[index]["id"] as? String == id { rules[index][key] = value }
+        object["penalties"] = rules
+    }
+
+    static let twoMajor = [
+        #"{"contract": "liyang-2024", "type": "incident", "grade": "major", "subsystem": "ecg", "occurred": "2025-01-05T09:00+08:00", "resolved": "2025-01-05T10:00+08:00"}"#,
+        #"{"contract": "liyang-2024", "type": "incident", "grade": "major", "subsystem": "records", "occurred": "2025-02-05T09:00+08:00", "resolved": "2025-02-05T13:00+08:00"}"#,
+    ]
+
+    func penalties(_ contract: Contract, _ events: [String], asOf: String) throws -> PenaltyReport {
+        let (ledger, errors) = Fixture.ledger(events)
+        return try Penalties.report(for: [contract], ledger: try #require(ledger, "\(errors)"), asOf: Fixture.day(asOf), calendar: CalendarLoader.builtin)
+    }
+
+    @Test("a 20% escalation and a lateness multiplier of 3 come from the fixture, not from Swift (attachment 1 §5(3) varied)")
+    func escalationFromTheFixture() throws {
+        let contract = try Self.variant {
+            Self.setRule(&$0, id: "incident-major", "repeatIncrease", "20%")
+            Self.setRule(&$0, id: "incident-major", "lateMultiplier", "3")
+        }
+        // 0.5% x 196,800 = 984.00; the repeat: 984.00 + 20% = 1,180.80, resolved in 4h > 3h: x 3 = 3,542.40.
+        let lines = try penalties(contract, Self.twoMajor, asOf: "2025-12-01").lines.filter { $0.rule == "incident-major" }
+        #expect(lines.map(\.amount.plain) == ["984.00", "3542.40"])
+        #expect(lines.last?.formula.contains("+ 20%") == true && lines.last?.formula.contains("x 3") == true)
+    }
+
+    @Test("a reversed payer is honoured: the request rule's payer decides who owes (attachment 1 §6(4) varied)")
+    func payerFromTheFixture() throws {
+        let contract = try Self.variant { Self.setRule(&$0, id: "request-no-first-answer", "payer", "buyer") }
+        let events = [#"{"contract": "liyang-2024", "type": "request", "kind": "ordinary", "received": "2025-05-06T09:00+08:00"}"#]
+        let report = try penalties(contract, events, asOf: "2025-05-08")
+        #expect(report.lines.filter { $0.rule == "request-no-first-answer" }.map(\.payer) == [.buyer])
+        #expect(!report.lines.contains { $0.rule == "request-no-first-answer" && $0.payer == .supplier })
+    }
+
+    struct Refusal: CustomTestStringConvertible, Sendable {
+        var alias: String
+        var rule: String
+        var key: String
+        var value: String
+        var path: String
+        var testDescription: String { "\(alias) \(rule).\(key) = \(value) is refused at \(path)" }
+    }
+
+    @Test(arguments: [
+        Refusal(alias: "minhang-2026", rule: "10.2", key: "per", value: #"{"months": 1}"#, path: "$.penalties[0].per.months"),
+        Refusal(alias: "liyang-2024", rule: "request-late", key: "trigger", value: #""lateDOne""#, path: "$.penalties[7].trigger"),
+        Refusal(alias: "liyang-2024", rule: "incident-major", key: "base", value: #""subsystemFee""#, path: "$.penalties[3].base"),
+        Refusal(alias: "liyang-2024", rule: "7.3", key: "coveredBeforePrincipal", value: "true", path: "$.penalties[1].coveredBeforePrincipal"),
+        Refusal(alias: "liyang-2024", rule: "7.2", key: "exclusions", value: #"[{"cause": "strike", "text": "罢工"}]"#, path: "$.penalties[0].exclusions[0].cause"),
+    ])
+    func unknownTermIsRefused(_ c: Refusal) throws {
+        let value = try JSONSerialization.jsonObject(with: Data(c.value.utf8), options: .fragmentsAllowed)
+        #expect(throws: LoadErrors.self) { try Self.variant(c.alias) { Self.setRule(&$0, id: c.rule, c.key, value) } }
+        do {
+            _ = try Self.variant(c.alias) { Self.setRule(&$0, id: c.rule, c.key, value) }
+        } catch {
+            #expect(error.errors.contains { $0.description.hasPrefix("sixth.json: \(c.path):") }, "\(error.errors.map(\.description))")
+        }
+    }
+
+    @Test("minhang §4.2(2) with the October average at 75: instalment 2 has no due date and accrues no §10.2 penalty (Reading 15)")
+    func failedConditionAccruesNothing() throws {
+        let contract = try #require(Fixture.contract("minhang-2026"))
+        let events = [
+            #"{"contract": "minhang-2026", "type": "assessment", "from": "2026-07-01", "to": "2026-09-30", "occurrences": {"emergency": {"lateNotice": 5}}}"#,
+            #"{"contract": "minhang-2026", "type": "invoice", "day": "2026-10-12", "instalment": "2"}"#,
+        ]
+        let (ledger, _) = Fixture.ledger(events)
+        let loaded = try #require(ledger)
+        let second = try #require(Payments.lines(for: [contract], ledger: loaded, asOf: Fixture.day("2026-12-31"), calendar: CalendarLoader.builtin).last)
+        #expect(second.status == .conditionNotMet && second.dueDate == nil && second.earliestDueDate == nil && second.daysLate == nil)
+        let report = try penalties(contract, events, asOf: "2026-12-31")
+        #expect(!report.lines.contains { $0.rule == "10.2" && $0.events.contains { $0.contains("instalment 2") } })
+        // Instalment 1 waits on its own invoice, so nothing is overdue and §10.2's 100 days are not reached.
+        #expect(report.terminations.first { $0.rule == "10.2" }?.reached == false)
+    }
+
+    @Test("minhang instalment 2 with no assessment recorded is conditional: not due, no §10.2 penalty (Readings 8, 15)")
+    func undeterminedAccruesNothing() throws {
+        let contract = try #require(Fixture.contract("minhang-2026"))
+        let events = [#"{"contract": "minhang-2026", "type": "invoice", "day": "2026-10-12", "instalment": "2"}"#]
+        let (ledger, _) = Fixture.ledger(events)
+        let loaded = try #require(ledger)
+        let second = try #require(Payments.lines(for: [contract], ledger: loaded, asOf: Fixture.day("2026-12-31"), calendar: CalendarLoader.builtin).last)
+        #expect(second.status == .conditional && second.dueDate == nil)
+        let report = try penalties(contract, events, asOf: "2026-12-31")
+        #expect(!report.lines.contains { $0.rule == "10.2" && $0.events.contains { $0.contains("instalment 2") } })
+    }
+
+    @Test("77 major incidents in a year drive the chain past what can be represented: an error naming the rule and the line, never a trap or 0.00")
+    func overflowIsAnError() throws {
+        let contract = try #require(Fixture.contract("liyang-2024"))
+        let events = (0..<77).map { k in
+            #"{"contract": "liyang-2024", "type": "incident", "grade": "major", "subsystem": "ecg", "occurred": "2025-01-\#(String(format: "%02d", 1 + k / 20))T\#(String(format: "%02d", k % 20)):00+08:00", "resolved": "2025-01-\#(String(format: "%02d", 1 + k / 20))T\#(String(format: "%02d", k % 20)):30+08:00"}"#
+        }
+        let (ledger, errors) = Fixture.ledger(events)
+        let loaded = try #require(ledger, "\(errors)")
+        #expect(throws: ComputationError.self) {
+            _ = try Penalties.report(for: [contract], ledger: loaded, asOf: Fixture.day("2025-12-01"), calendar: CalendarLoader.builtin)
+        }
+        do {
+            _ = try Penalties.report(for: [contract], ledger: loaded, asOf: Fixture.day("2025-12-01"), calendar: CalendarLoader.builtin)
+        } catch {
+            #expect(error.rule == "incident-major" && error.ledgerLines == [77])
+        }
+    }
+
+    @Test("record refuses an occurrence count no period can hold, and the event that would make a figure unrepresentable; the ledger is left as it was")
+    func recordKeepsEveryLedgerComputable() throws {
+        let path = NSTemporaryDirectory() + "rules-\(UUID().uuidString).jsonl"
+        try "".write(toFile: path, atomically: true, encoding: .utf8)
+        let huge = try Run(["record", "assessment", "--ledger", path, "--contract", "minhang-2026", "--from", "2026-07-01", "--to", "2026-09-30",
+                            "--additional", "praise=1000000000000000000"])
+        #expect(huge.code == 65 && huge.stderr.contains("$.additional.praise: 1000000000000000000: expected a count of occurrences in one period, 0 to 10000"))
+        #expect(try String(contentsOfFile: path, encoding: .utf8).isEmpty)
+        for k in 0..<76 {
+            let time = String(format: "2025-01-%02dT%02d", 1 + k / 20, k % 20)
+            let run = try Run(["record", "incident", "--ledger", path, "--contract", "liyang-2024", "--grade", "major", "--subsystem", "ecg",
+                               "--occurred", "\(time):00+08:00", "--resolved", "\(time):30+08:00"])
+            try #require(run.code == 0, "\(run.stderr)")
+        }
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        let last = try Run(["record", "incident", "--ledger", path, "--contract", "liyang-2024", "--grade", "major", "--subsystem", "ecg",
+                            "--occurred", "2025-01-04T16:00+08:00", "--resolved", "2025-01-04T16:30+08:00"])
+        #expect(last.code == 65 && last.stderr.contains("rule incident-major") && last.stderr.contains("nothing was recorded"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+        let penalties = try Run(["penalties", "--ledger", path, "--contract", "liyang-2024", "--as-of", "2025-12-01"])
+        #expect(penalties.code == 0)
+    }
+}
