@@ -8,12 +8,15 @@ enum DiffCommand: Command {
     static let usage = """
         usage: contractctl diff OLD NEW [--format table|json|csv] [--fixtures DIR]
 
-        Compares the terms of two contracts, or two versions of one: parties,
-        the total, price lines, instalments (share, when due, conditions),
-        guarantees, service items matched by their category path, the assessment
-        sheet, penalty rates, caps and thresholds, renewal and other obligations.
-        Each change is named with its clause; a money change shows the figures it
-        moves (a new total changes each instalment's amount: both are shown).
+        Compares every term of two contracts, or of two versions of one, as the
+        fixture format writes them: identity, parties, signing, the term, the
+        total and price lines, instalments, guarantees, service items, the
+        assessment sheet, penalties, renewal, obligations, blanks and readings.
+        List elements are matched by id or another natural key (a service item
+        by its category path), else by position. Each change is named by its
+        path ("instalment 1: due within") with its clause; a money change shows
+        the figures it moves (a new total changes each instalment's amount: both
+        are shown).
 
         OLD and NEW are fixture files, or contracts of the fixtures folder by
         document number or alias:
