@@ -29,21 +29,25 @@ struct OverdueCharges: Sendable {
     }
 
     /// The exact sum of amount x whole periods late, before any rate.
-    static func amountDays(due: CalendarDay, paid: [Allocation.Part], unpaid: Money, on day: CalendarDay, periodDays: Int, excused: ExcusedDays? = nil) -> Fraction {
-        var sum = Fraction.zero
+    static func amountDays(due: CalendarDay, paid: [Allocation.Part], unpaid: Money, on day: CalendarDay, periodDays: Int, excused: ExcusedDays? = nil) -> Fraction? {
+        var sum: Fraction? = .zero
         func late(_ end: CalendarDay) -> Int { end.dayNumber - due.dayNumber - (excused?.count(after: due, through: end) ?? 0) }
         for part in paid where part.day > due {
-            sum = sum.plus(Fraction(part.amount).times(Int128(late(part.day) / periodDays)) ?? .zero) ?? sum
+            sum = Fraction(part.amount).times(Int128(late(part.day) / periodDays)).flatMap { sum?.plus($0) }
         }
         if unpaid > .zero, day > due {
-            sum = sum.plus(Fraction(unpaid).times(Int128(late(day) / periodDays)) ?? .zero) ?? sum
+            sum = Fraction(unpaid).times(Int128(late(day) / periodDays)).flatMap { sum?.plus($0) }
         }
         return sum
     }
 
     /// All rates together on one instalment, rounded once per rate.
     func accrued(instalment: String, due: CalendarDay, paid: [Allocation.Part], unpaid: Money, on day: CalendarDay) -> Money {
-        let base = OverdueCharges.amountDays(due: due, paid: paid, unpaid: unpaid, on: day, periodDays: periodDays, excused: excused[instalment])
+        // Amounts are at most 10^14 fen and days late a few million, so the
+        // exact sum cannot leave Int128; only an as-of day centuries away
+        // could take a rate of it past what Money holds, and then nothing is
+        // covered first (Penalties reports that figure as an error).
+        guard let base = OverdueCharges.amountDays(due: due, paid: paid, unpaid: unpaid, on: day, periodDays: periodDays, excused: excused[instalment]) else { return .zero }
         return rates.reduce(Money.zero) { $0 + (base.times($1)?.money ?? .zero) }
     }
 }

@@ -152,6 +152,8 @@ public enum Penalties {
 
         /// A figure rounded to the fen, or an error naming the rule and lines.
         func money(_ exact: Fraction?, _ rule: any RuleTerms, _ lines: [Int]) throws(ComputationError) -> Money {
+            // A quarter of Int64's range: a rule's figure leaves room for the
+            // sums (penalty and interest, cap, totals) made of it.
             guard let value = exact?.money, value.fen.magnitude <= UInt64(Int64.max / 4) else {
                 throw failure(rule, lines, "the amount is too large to represent exactly")
             }
@@ -284,9 +286,16 @@ public enum Penalties {
                 let excuse = excused(from: due, to: end, instalment: line.instalment, exclusions: rule.exclusions, clause: rule.clause, civilCode: false)
                 var working = Working(rate: rule.rate, periodDays: n, excusedDays: excuse.days, excusedBy: excuse.by, ledgerLines: excuse.lines)
                 // Each part by its own days late, less the excused days inside them.
-                let counted = parts.map { part -> (amount: Money, days: Int, text: String) in
-                    let off = excused(from: due, to: part.end, instalment: line.instalment, exclusions: rule.exclusions, clause: rule.clause, civilCode: false).days
-                    return (part.amount, part.end.dayNumber - due.dayNumber - off, part.text)
+                let excusedDays = ExcusedDays(history: history, instalment: line.instalment, causes: Set(rule.exclusions.map(\.cause)))
+                let counted = parts.map { part in
+                    (amount: part.amount, days: part.end.dayNumber - due.dayNumber - excusedDays.count(after: due, through: part.end), text: part.text)
+                }
+                let paidParts = line.payments.map { Allocation.Part(day: $0.day, amount: $0.amount) }
+                func amountDays(_ periodDays: Int) throws(ComputationError) -> Fraction {
+                    guard let sum = OverdueCharges.amountDays(due: due, paid: paidParts, unpaid: line.outstanding, on: day, periodDays: periodDays, excused: excusedDays) else {
+                        throw failure(rule, excuse.lines, "the amount overdue times the days late is too large to represent")
+                    }
+                    return sum
                 }
                 let late = end.dayNumber - due.dayNumber - excuse.days
                 result.daysLate += late
@@ -297,14 +306,12 @@ public enum Penalties {
                 switch rule.base {
                 case .overdueAmount:
                     let terms = counted.map { "\($0.amount.grouped) x \($0.days / n) \(n == 1 ? "days" : "periods of \(n) days")" }.joined(separator: " + ")
-                    let amountDays = try amountPeriods(counted, n, rule)
-                    let penalty = try money(amountDays.times(rule.rate), rule, excuse.lines)
+                    let penalty = try money(amountDays(n).times(rule.rate), rule, excuse.lines)
                     working.baseClause = "the amount overdue"
                     working.days = counted.map(\.days).reduce(0, +)
                     item = LateItem(events: [eventText], formula: "\(rule.rate) x (\(terms)) = \(penalty.grouped)", penalty: penalty, working: working)
                     if let interest = rule.interest {
-                        let interestSum = try amountPeriods(counted, interest.per.days, rule)
-                        let amount = try money(interestSum.times(interest.rate), rule, excuse.lines)
+                        let amount = try money(amountDays(interest.per.days).times(interest.rate), rule, excuse.lines)
                         let interestTerms = counted.map { "\($0.amount.grouped) x \($0.days / interest.per.days) \(interest.per.days == 1 ? "days" : "periods of \(interest.per.days) days")" }.joined(separator: " + ")
                         item.interest = amount
                         item.interestFormula = "\(interest.rate) x (\(interestTerms)) = \(amount.grouped)"
@@ -335,18 +342,6 @@ public enum Penalties {
                 result.items.append(item)
             }
             return result
-        }
-
-        /// The exact sum of amount x whole periods late, before any rate.
-        func amountPeriods(_ parts: [(amount: Money, days: Int, text: String)], _ periodDays: Int, _ rule: LatePaymentRule) throws(ComputationError) -> Fraction {
-            var sum = Fraction.zero
-            for part in parts where part.days > 0 {
-                guard let term = Fraction(part.amount).times(Int128(part.days / periodDays)), let next = sum.plus(term) else {
-                    throw failure(rule, [], "the amount overdue times the days late is too large to represent")
-                }
-                sum = next
-            }
-            return sum
         }
 
         /// A share-of-total cap on what the rule produced since `start`. With
