@@ -3,7 +3,7 @@ import ContractKit
 /// `contractctl due`: what falls due in a quarter, a year or a range.
 enum DueCommand: Command {
     static let name = "due"
-    static let summary = "what falls due in a quarter, a year or a range, and what of it is conditional"
+    static let summary = "what falls due in a period; what of it is conditional or awaits an event"
     static let usage = """
         usage: contractctl due (--quarter 2026Q4 | --year 2026 | --from DAY --to DAY)
                                [--contract ID|ALIAS]... [--as-of DAY] [--format table|json|csv]
@@ -16,11 +16,13 @@ enum DueCommand: Command {
         before the period and still unpaid as of the as-of day are listed in a
         section of their own (overdue carried in).
 
-        Totals: everything falling due in the period; the part of it that is
-        unpaid and depends on a condition or an event not yet met
-        (conditional); what of it is unpaid (outstanding); and the overdue
-        carried in. The table writes each total in Chinese financial numerals
-        (大写) as a payment voucher would.
+        Totals: everything falling due in the period; the unpaid part that may
+        not be owed at all because a condition (an assessment average) is
+        undetermined or unmet (conditional, docs/readings.md Reading 15); the
+        unpaid part that is owed but waits on an event not yet recorded, an
+        invoice or an acceptance (awaiting an event); what of it is unpaid
+        (outstanding); and the overdue carried in. The table writes each
+        total in Chinese financial numerals (大写) as a payment voucher would.
 
         options:
           --quarter YYYYQN     a quarter, e.g. 2026Q4 (October to December 2026)

@@ -20,13 +20,16 @@ struct DueTests {
         Dues.report(for: PaymentsTests.contracts, ledger: ledger, range: try #require(range), asOf: Fixture.day(asOf), calendar: CalendarLoader.builtin)
     }
 
-    @Test("2026Q4 from the terms alone: minhang #2 (≥ 2026-10-30) and weinan #2 (≥ 2026-11-26), both estimated and conditional")
+    @Test("2026Q4 from the terms alone: minhang #2 (≥ 2026-10-30) may not be owed (§4.2(2) average >= 80); weinan #2 (≥ 2026-11-26) is owed and awaits its invoice (§三.1)")
     func q4TermsOnly() throws {
         let due = try report(DayRange.quarter("2026Q4"))
         #expect(due.items.map { "\($0.line.alias)#\($0.line.instalment)" } == ["minhang-2026#2", "weinan-2026#2"])
-        #expect(due.items.allSatisfy { $0.estimated && $0.conditional })
-        // 4,149,000 + 139,000
-        #expect(due.total.plain == "4288000.00" && due.conditionalTotal.plain == "4288000.00" && due.outstanding.plain == "4288000.00")
+        #expect(due.items.allSatisfy { $0.estimated })
+        #expect(due.items.map(\.conditional) == [true, false] && due.items.map(\.awaiting) == [false, true])
+        // 4,149,000 + 139,000; of it only minhang's 50% x 8,298,000 (§4.2(2)) hangs on a condition,
+        // weinan's 278,000 - 139,000 (§三.1) only on the supplier's invoice.
+        #expect(due.total.plain == "4288000.00" && due.outstanding.plain == "4288000.00")
+        #expect(due.conditionalTotal.plain == "4149000.00" && due.awaitingTotal.plain == "139000.00")
         // Overdue from before: keping 492,000 + 6,000, liyang 490,000 + 490,000.
         #expect(due.overdueCarriedIn.plain == "1478000.00")
     }
@@ -51,14 +54,16 @@ struct DueTests {
         let ledger = try LedgerLoader.load(path: packageRoot + "/Fixtures/ledger/example.jsonl", contracts: Fixture.set)
         let due = try report(DayRange.quarter("2026Q4"), ledger: ledger)
         #expect(due.items.map(\.estimated) == [false, true])
-        #expect(due.total.plain == "4288000.00" && due.outstanding.plain == "139000.00" && due.conditionalTotal.plain == "139000.00")
+        #expect(due.total.plain == "4288000.00" && due.outstanding.plain == "139000.00")
+        // weinan #2 is owed under §三.1; it waits for the invoice, no condition.
+        #expect(due.conditionalTotal == .zero && due.awaitingTotal.plain == "139000.00")
     }
 
     @Test("the table writes each total in 大写 that reads back as the figure")
     func wordsRoundTrip() throws {
         let due = try report(DayRange.quarter("2026Q4"))
         let table = DueReportRendering.table(due)
-        for total in [due.total, due.conditionalTotal, due.outstanding, due.overdueCarriedIn] {
+        for total in [due.total, due.conditionalTotal, due.awaitingTotal, due.outstanding, due.overdueCarriedIn] {
             let words = try #require(ChineseAmount.words(total))
             #expect(table.contains(words))
             #expect(try ChineseAmount.parse(words) == total)

@@ -7,8 +7,12 @@ public struct DueReport: Sendable {
         /// The due date, or the earliest one when it is estimated.
         public var day: CalendarDay
         public var estimated: Bool
-        /// Unpaid and depending on a condition or an event not yet met.
+        /// Unpaid, and may never be owed: a condition (an assessment
+        /// average) is undetermined or was decided against it.
         public var conditional: Bool
+        /// Unpaid, owed, and waiting only for an event not yet recorded
+        /// (an invoice, an acceptance) before its due date is known.
+        public var awaiting: Bool
     }
 
     public var range: DayRange
@@ -19,8 +23,10 @@ public struct DueReport: Sendable {
 
     /// Everything falling due in the period.
     public var total: Money { items.reduce(.zero) { $0 + $1.line.amount } }
-    /// The unpaid part that depends on a condition not yet met.
+    /// The unpaid part that may not be owed at all (a condition undetermined or unmet).
     public var conditionalTotal: Money { items.filter(\.conditional).reduce(.zero) { $0 + $1.line.outstanding } }
+    /// The unpaid part that is owed but waits for an event (an invoice, an acceptance).
+    public var awaitingTotal: Money { items.filter(\.awaiting).reduce(.zero) { $0 + $1.line.outstanding } }
     /// The unpaid part of what falls due in the period.
     public var outstanding: Money { items.reduce(.zero) { $0 + $1.line.outstanding } }
     public var overdueCarriedIn: Money { overdue.reduce(.zero) { $0 + $1.outstanding } }
@@ -34,8 +40,10 @@ public enum Dues {
         for line in lines {
             guard let day = line.dueDate ?? line.earliestDueDate else { continue }
             if range.contains(day) {
-                let pending = line.conditions.contains { [.undetermined, .notMet, .notRecorded].contains($0.state) }
-                items.append(DueReport.Item(line: line, day: day, estimated: line.dueDate == nil, conditional: line.outstanding > .zero && pending))
+                let unpaid = line.outstanding > .zero
+                let conditional = unpaid && line.conditions.contains { $0.state == .undetermined || $0.state == .notMet }
+                let awaiting = unpaid && !conditional && line.conditions.contains { $0.state == .notRecorded }
+                items.append(DueReport.Item(line: line, day: day, estimated: line.dueDate == nil, conditional: conditional, awaiting: awaiting))
             } else if let due = line.dueDate, (due < range.from), (line.outstanding > .zero), (asOf > due) {
                 overdue.append(line)
             }

@@ -8,6 +8,7 @@ public enum DueReportRendering {
             ("provisional", .bool(line.provisional)),
             ("amount", .string(line.amount.plain)), ("paid", .string(line.paid.plain)), ("outstanding", .string(line.outstanding.plain)),
             ("status", .string(line.status.rawValue)), ("conditional", .bool(item.conditional)),
+            ("awaiting", .bool(item.awaiting)),
             ("conditions", .array(line.conditions.map { .object([("condition", .string($0.condition)), ("state", .string($0.state.rawValue))]) })),
         ])
     }
@@ -20,6 +21,7 @@ public enum DueReportRendering {
             ("items", .array(report.items.map(item))),
             ("total", .string(report.total.plain)),
             ("conditionalTotal", .string(report.conditionalTotal.plain)),
+            ("awaitingTotal", .string(report.awaitingTotal.plain)),
             ("outstanding", .string(report.outstanding.plain)),
             ("overdueCarriedIn", .string(report.overdueCarriedIn.plain)),
             ("overdue", .array(report.overdue.map { line in
@@ -34,12 +36,12 @@ public enum DueReportRendering {
         let rows = report.items.map { item -> [String] in
             let line = item.line
             return ["due", line.contractID, line.alias, line.instalment, line.clause, item.day.description, item.estimated ? "true" : "false",
-                    line.amount.plain, line.paid.plain, line.outstanding.plain, line.status.rawValue, item.conditional ? "true" : "false"]
+                    line.amount.plain, line.paid.plain, line.outstanding.plain, line.status.rawValue, item.conditional ? "true" : "false", item.awaiting ? "true" : "false"]
         } + report.overdue.map { line in
             ["overdue", line.contractID, line.alias, line.instalment, line.clause, line.dueDate?.description ?? "", "false",
-             line.amount.plain, line.paid.plain, line.outstanding.plain, line.status.rawValue, "false"]
+             line.amount.plain, line.paid.plain, line.outstanding.plain, line.status.rawValue, "false", "false"]
         }
-        return CSV.render(header: ["section", "contract", "alias", "instalment", "clause", "day", "estimated", "amount", "paid", "outstanding", "status", "conditional"], rows: rows)
+        return CSV.render(header: ["section", "contract", "alias", "instalment", "clause", "day", "estimated", "amount", "paid", "outstanding", "status", "conditional", "awaiting"], rows: rows)
     }
 
     public static func table(_ report: DueReport) -> String {
@@ -62,9 +64,12 @@ public enum DueReportRendering {
         table.add(["", "all", "", "total", report.total.grouped, report.outstanding.grouped, "", ""])
         text += report.items.isEmpty ? "Nothing falls due in the period.\n" : table.rendered()
         func words(_ money: Money) -> String { ChineseAmount.words(money) ?? "" }
-        text += "\nTotal falling due:     \(report.total.grouped)  \(words(report.total))\n"
-        text += "of it conditional:     \(report.conditionalTotal.grouped)  \(words(report.conditionalTotal))\n"
-        text += "still outstanding:     \(report.outstanding.grouped)  \(words(report.outstanding))\n"
+        var summary = Table([.init(""), .init("", .right), .init("")], header: false)
+        summary.add(["Total falling due:", report.total.grouped, words(report.total)])
+        summary.add(["of it conditional:", report.conditionalTotal.grouped, words(report.conditionalTotal)])
+        summary.add(["of it awaiting an event:", report.awaitingTotal.grouped, words(report.awaitingTotal)])
+        summary.add(["still outstanding:", report.outstanding.grouped, words(report.outstanding)])
+        text += "\n" + summary.rendered()
         if !report.overdue.isEmpty {
             text += "\nOverdue from earlier periods, unpaid as of \(report.asOf)\n"
             var overdue = Table([.init("DUE"), .init("CONTRACT"), .init("#"), .init("CLAUSE"), .init("OUTSTANDING", .right), .init("DAYS LATE", .right)])

@@ -20,8 +20,13 @@ public struct Table {
 
     public var columns: [Column]
     public var rows: [Row] = []
+    /// Whether the titles and the rule under them are drawn.
+    public var header = true
 
-    public init(_ columns: [Column]) { self.columns = columns }
+    public init(_ columns: [Column], header: Bool = true) {
+        self.columns = columns
+        self.header = header
+    }
 
     public mutating func add(_ cells: [String]) { rows.append(.cells(cells)) }
     public mutating func addSeparator() { rows.append(.separator) }
@@ -42,9 +47,8 @@ public struct Table {
             }
             return trimmedRight(parts.joined(separator: "  "))
         }
-        var lines = [line(columns.map(\.title))]
         let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")
-        lines.append(rule)
+        var lines = header ? [line(columns.map(\.title)), rule] : []
         for row in rows {
             switch row {
             case .cells(let cells): lines.append(line(cells))
