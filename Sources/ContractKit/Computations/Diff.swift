@@ -41,7 +41,7 @@ public enum ContractDiff {
         "formatVersion": "identity", "id": "identity", "alias": "identity", "title": "identity",
         "otherNumbers": "identity", "source": "identity", "currency": "identity",
         "parties": "party", "signing": "signing", "term": "term", "price": "total",
-        "instalments": "instalment", "guarantees": "guarantee", "serviceItems": "service-item",
+        "instalments": "instalment", "guarantees": "guarantee", "guaranteesNotTaken": "guarantee", "serviceItems": "service-item",
         "assessment": "assessment", "penalties": "penalty", "renewal": "renewal",
         "obligations": "obligation", "blanks": "blank", "readings": "reading",
     ]
@@ -92,6 +92,7 @@ public enum ContractDiff {
         "serviceItems": ArrayRule(keys: ["path"]),
         "categories": ArrayRule(showsName: true),
         "blanks": ArrayRule(keys: ["clause"]),
+        "guaranteesNotTaken": ArrayRule(noun: "guarantee not taken", keys: ["kind"]),
         "readings": ArrayRule(keys: ["clause"]),
     ]
 

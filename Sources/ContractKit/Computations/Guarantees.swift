@@ -12,6 +12,8 @@ public struct GuaranteeStatus: Sendable {
         case undecided
         case released
         case deducted
+        /// The document says this kind is not taken (不收取): nothing to lodge.
+        case notTaken = "not taken"
     }
 
     public var contractID: String
@@ -48,7 +50,14 @@ public enum Guarantees {
     }
 
     public static func statuses(for contract: Contract, history: History, asOf: CalendarDay, calendar: WorkCalendar) -> [GuaranteeStatus] {
-        guard !contract.guarantees.isEmpty else { return [] }
+        let notTaken = contract.guaranteesNotTaken.map { waiver in
+            GuaranteeStatus(contractID: contract.id, alias: contract.alias, id: waiver.kind.rawValue, kind: waiver.kind, name: nil,
+                            clause: waiver.clause, amount: .zero, amountRule: "not taken (\(waiver.clause): \(waiver.text))",
+                            lodgedWith: nil, lodgeBy: nil, lodgedOn: nil, validUntil: nil, release: nil, releaseClause: nil,
+                            deductible: nil, deductionRule: nil, deductionClause: nil, endedOn: nil, deducted: nil,
+                            state: .notTaken, outcome: "nothing to lodge, release or deduct")
+        }
+        guard !contract.guarantees.isEmpty else { return notTaken }
         let payments = Payments.lines(for: contract, history: history, asOf: asOf, calendar: calendar)
         let windows = Scores.windows(for: contract, history: history, asOf: asOf)
         let total = contract.price.total
@@ -104,6 +113,6 @@ public enum Guarantees {
                 status.outcome = "lodged on \(lodged.map(\.description) ?? ""); decided\(decide): the window's average >= \(window?.window.atLeast.description ?? "") releases it, below it \(keep)"
             }
             return status
-        }
+        } + notTaken
     }
 }

@@ -85,6 +85,13 @@ enum BuiltinSchema {
         "$ref": "#/$defs/guarantee"
       }
     },
+    "guaranteesNotTaken": {
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/guaranteeNotTaken"
+      },
+      "description": "Kinds of guarantee the document says are not taken (不收取): an explicit term, not a blank."
+    },
     "serviceItems": {
       "type": "array",
       "items": {
@@ -752,6 +759,33 @@ enum BuiltinSchema {
       "required": [
         "share",
         "clause"
+      ],
+      "additionalProperties": false
+    },
+    "guaranteeNotTaken": {
+      "type": "object",
+      "properties": {
+        "kind": {
+          "type": "string",
+          "enum": [
+            "advancePayment",
+            "performance",
+            "bid",
+            "warranty"
+          ]
+        },
+        "clause": {
+          "type": "string"
+        },
+        "text": {
+          "type": "string",
+          "description": "The document's words, e.g. 履约保证金：不收取."
+        }
+      },
+      "required": [
+        "kind",
+        "clause",
+        "text"
       ],
       "additionalProperties": false
     },

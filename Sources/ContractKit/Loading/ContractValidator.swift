@@ -84,6 +84,16 @@ enum ContractValidator {
             }
         }
 
+        for (index, waiver) in contract.guaranteesNotTaken.enumerated() {
+            let path = "$.guaranteesNotTaken[\(index)].kind"
+            if let taken = contract.guarantees.first(where: { $0.kind == waiver.kind }) {
+                problem(path, "\"\(waiver.kind.rawValue)\": said not to be taken (\(waiver.clause)), yet guarantee \"\(taken.id)\" is of this kind (\(taken.clause))")
+            }
+            if contract.guaranteesNotTaken[..<index].contains(where: { $0.kind == waiver.kind }) {
+                problem(path, "\"\(waiver.kind.rawValue)\": already listed as not taken")
+            }
+        }
+
         if let sheet = contract.assessment {
             if sheet.minimum >= sheet.maximum {
                 problem("$.assessment", "minimum \(sheet.minimum) must be below maximum \(sheet.maximum)")

@@ -72,7 +72,9 @@ enum EventTerms {
         case "guarantee":
             if let day = require(line.day, "day"), let id = require(line.guarantee, "guarantee"), let action = require(line.action, "action") {
                 if !contract.guarantees.contains(where: { $0.id == id }) {
-                    problems.append("$.guarantee: \"\(id)\": \(contract.alias) has no such guarantee; it has \(contract.guarantees.map(\.id).joined(separator: ", "))")
+                    let has = contract.guarantees.isEmpty ? "it has no guarantee" : "it has \(contract.guarantees.map(\.id).joined(separator: ", "))"
+                    let notTaken = contract.guaranteesNotTaken.map { "; \($0.kind.rawValue) is not taken (\($0.clause): \($0.text))" }.joined()
+                    problems.append("$.guarantee: \"\(id)\": \(contract.alias) has no such guarantee; \(has)\(notTaken)")
                 }
                 result = .guarantee(day: day, guarantee: id, action: action, amount: line.amount)
             }

@@ -23,6 +23,9 @@ public struct Contract: Codable, Sendable {
     public var price: Price
     @DefaultEmpty public var instalments: [Instalment]
     @DefaultEmpty public var guarantees: [Guarantee]
+    /// Guarantees the document says are not taken ("不收取"): an explicit
+    /// term, not a blank.
+    @DefaultEmpty public var guaranteesNotTaken: [GuaranteeNotTaken]
     @DefaultEmpty public var serviceItems: [ServiceItem]
     public var assessment: AssessmentSheet?
     @DefaultEmpty public var penalties: [PenaltyRule]

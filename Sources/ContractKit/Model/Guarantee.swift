@@ -17,6 +17,15 @@ public struct Guarantee: Codable, Sendable {
     public var deduction: GuaranteeDeduction?
 }
 
+/// A kind of guarantee the document says is not taken, e.g. qingpu §2.5
+/// "履约保证金：不收取".
+public struct GuaranteeNotTaken: Codable, Sendable {
+    public var kind: Guarantee.Kind
+    public var clause: String
+    /// The document's words.
+    public var text: String
+}
+
 public struct GuaranteeRelease: Codable, Sendable {
     /// The assessment window whose average decides, by id.
     public var window: String?
