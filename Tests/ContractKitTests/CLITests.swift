@@ -348,10 +348,10 @@ struct VerifyRepairTests {
         for command in [["payments"], ["penalties"], ["scores"], ["guarantees"], ["due", "--year", "2026"], ["deadlines"], ["check"]] {
             let run = try Run(command + ["--ledger", path, "--as-of", "2026-11-21"].filter { command != ["check"] || $0 == "--ledger" || $0 == path })
             #expect(run.code == 65, "\(command)")
-            #expect(run.stderr.contains("line 43: the last line has no line end"), "\(command): \(run.stderr)")
+            #expect(run.stderr.contains("line 57: the last line has no line end"), "\(command): \(run.stderr)")
         }
         let verify = try Run(["verify", "--ledger", path])
-        #expect(verify.code == 1 && verify.stdout.contains("line 43: the last line has no line end"))
+        #expect(verify.code == 1 && verify.stdout.contains("line 57: the last line has no line end"))
         let repair = try Run(["repair", "--ledger", path])
         #expect(repair.code == 0)
         let aside = try #require(repair.stdout.split(separator: " ").last.map { String($0.dropLast()) })

@@ -18,7 +18,7 @@ struct ChainTests {
     @Test("the bundled example ledger is whole")
     func whole() throws {
         let result = try check(Self.example)
-        #expect(result.whole && result.lines == 42)
+        #expect(result.whole && result.lines == 56)
     }
 
     /// Every byte of the first eight lines, and 400 offsets spread over the

@@ -150,3 +150,88 @@ struct RuleModelTests {
         #expect(penalties.code == 0)
     }
 }
+
+/// Terms the first version loaded and did not honour, found by the
+/// figure-coverage test: each now changes the figure it should.
+@Suite("Thresholds, the general breach rule and the sheet's range are honoured")
+struct HonouredTermsTests {
+    static let q3 = #"{"contract": "minhang-2026", "type": "assessment", "from": "2026-07-01", "to": "2026-09-30", "occurrences": {"workOrders": {"late": 3}}}"#
+    static let q2 = #"{"contract": "minhang-2026", "type": "assessment", "from": "2026-06-10", "to": "2026-06-30", "occurrences": {"hardening": {"late": 1}}}"#
+
+    @Test("§4.2(2): the condition's own atLeast decides, not only the window's: a mean of 92.5 meets 92.5 and misses 95")
+    func conditionThreshold() throws {
+        // June: 100 - 5 = 95; Q3: 100 - 10 (3 x 5 = 15, capped at workOrders' 10) = 90; mean 92.5.
+        let (ledger, errors) = Fixture.ledger([Self.q2, Self.q3])
+        let ledgerValue = try #require(ledger, "\(errors)")
+        func state(_ atLeast: String) throws -> PaymentLine.ConditionState.State? {
+            let contract = try RuleModelTests.variant("minhang-2026") { object in
+                var instalments = object["instalments"] as? [[String: Any]] ?? []
+                var conditions = instalments[1]["conditions"] as? [[String: Any]] ?? []
+                conditions[0]["atLeast"] = atLeast
+                instalments[1]["conditions"] = conditions
+                object["instalments"] = instalments
+            }
+            let lines = Payments.lines(for: [contract], ledger: ledgerValue, asOf: Fixture.day("2026-11-01"), calendar: CalendarLoader.builtin)
+            return lines.first { $0.instalment == "2" }?.conditions.first { $0.condition.contains("average") }?.state
+        }
+        #expect(try state("92.5") == .met)
+        #expect(try state("95") == .notMet)
+    }
+
+    @Test("§4.2 说明 1: the guarantee release's own atLeast decides; 说明 2: below it the buyer may keep 8%")
+    func releaseThreshold() throws {
+        let q4 = #"{"contract": "minhang-2026", "type": "assessment", "from": "2026-10-01", "to": "2026-12-31", "occurrences": {"operations": {"failure": 2}}}"#
+        let lodged = #"{"contract": "minhang-2026", "type": "guarantee", "day": "2026-11-12", "guarantee": "advance", "action": "lodged"}"#
+        let (ledger, errors) = Fixture.ledger([lodged, q4])
+        let ledgerValue = try #require(ledger, "\(errors)")
+        // Q4: 100 - 2 x 5 = 90, the window's only period.
+        func state(_ atLeast: String) throws -> GuaranteeStatus.State? {
+            let contract = try RuleModelTests.variant("minhang-2026") { object in
+                var guarantees = object["guarantees"] as? [[String: Any]] ?? []
+                var release = guarantees[0]["release"] as? [String: Any] ?? [:]
+                release["atLeast"] = atLeast
+                guarantees[0]["release"] = release
+                object["guarantees"] = guarantees
+            }
+            return Guarantees.statuses(for: [contract], ledger: ledgerValue, asOf: Fixture.day("2027-06-01"), calendar: CalendarLoader.builtin).first?.state
+        }
+        #expect(try state("80") == .lapses)
+        #expect(try state("91") == .deductible)
+    }
+
+    @Test("keping §5.1 is the general rule by its term \"general\": without it, a breach of §4.4 is priced by no rule")
+    func generalRule() throws {
+        let breach = #"{"contract": "keping-2024", "type": "breach", "day": "2025-08-01", "clause": "§4.4", "party": "supplier"}"#
+        let (ledger, errors) = Fixture.ledger([breach])
+        let ledgerValue = try #require(ledger, "\(errors)")
+        let keping = try #require(Fixture.contract("keping-2024"))
+        // 5% x 498,000.00 (§二.1) = 24,900.00.
+        let general = try Penalties.report(for: [keping], ledger: ledgerValue, asOf: Fixture.day("2025-12-31"), calendar: CalendarLoader.builtin)
+        #expect(general.lines.map(\.rule) == ["5.1"] && general.lines.map(\.amount.plain) == ["24900.00"])
+        do {
+            _ = try RuleModelTests.variant("keping-2024") { RuleModelTests.setRule(&$0, id: "5.1", "general", false) }
+            Issue.record("3.5 replaces 5.1, which is no longer general: the load should refuse it")
+        } catch {
+            #expect(error.description.contains("$.penalties[1].replaces"))
+        }
+    }
+
+    @Test("附件2 note: a total over 100 is held to 100 and one under 0 to 0, from the sheet's maximum and minimum")
+    func sheetRange() throws {
+        let high = #"{"contract": "minhang-2026", "type": "assessment", "from": "2026-07-01", "to": "2026-09-30", "additional": {"praise": 2}}"#
+        let low = #"{"contract": "minhang-2026", "type": "assessment", "from": "2026-10-01", "to": "2026-12-31", "additional": {"securityIncident": 11}}"#
+        let (ledger, errors) = Fixture.ledger([high, low])
+        let ledgerValue = try #require(ledger, "\(errors)")
+        let minhang = try #require(Fixture.contract("minhang-2026"))
+        let history = History(contractID: minhang.id, ledger: ledgerValue, asOf: nil)
+        // 100 + 2 x 10 = 120 -> 100; 100 - 11 x 10 = -10 -> 0.
+        #expect(Scores.periods(for: minhang, history: history).map(\.total) == [100, 0])
+        let wider = try RuleModelTests.variant("minhang-2026") { object in
+            var sheet = object["assessment"] as? [String: Any] ?? [:]
+            sheet["maximum"] = 110
+            sheet["minimum"] = -5
+            object["assessment"] = sheet
+        }
+        #expect(Scores.periods(for: wider, history: history).map(\.total) == [110, -5])
+    }
+}

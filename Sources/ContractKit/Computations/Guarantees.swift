@@ -69,7 +69,8 @@ public enum Guarantees {
             for case .guarantee(let day, guarantee.id, let action, let money) in history.events.map(\.kind) { actions.append((action, day, money)) }
             let lodged = actions.first { $0.0 == .lodged }?.1
             let ended = actions.first { $0.0 != .lodged }
-            let window = windows.first { $0.window.id == guarantee.release?.window }
+            let threshold = guarantee.release?.atLeast
+            let window = windows.first { $0.window.id == guarantee.release?.window }?.judged(atLeast: threshold)
             let deductible = guarantee.deduction.map { amount.times($0.share) }
             var status = GuaranteeStatus(
                 contractID: contract.id, alias: contract.alias, id: guarantee.id, kind: guarantee.kind, name: guarantee.name,
@@ -99,10 +100,10 @@ public enum Guarantees {
                 switch window.state {
                 case .met:
                     status.state = .lapses
-                    status.outcome = "the average reached \(window.window.atLeast): it lapses automatically on \(until) (\(guarantee.release?.clause ?? ""))"
+                    status.outcome = "the average reached \(threshold ?? window.window.atLeast): it lapses automatically on \(until) (\(guarantee.release?.clause ?? ""))"
                 case .notMet:
                     status.state = .deductible
-                    status.outcome = "the average missed \(window.window.atLeast): \(keep)"
+                    status.outcome = "the average missed \(threshold ?? window.window.atLeast): \(keep)"
                 case .undetermined:
                     status.state = .undecided
                     status.outcome = "the window closed with \(window.reason); neither release nor deduction can be decided"
@@ -110,7 +111,7 @@ public enum Guarantees {
             } else {
                 status.state = .lodged
                 let decide = guarantee.validUntil.map { " on \($0)" } ?? ""
-                status.outcome = "lodged on \(lodged.map(\.description) ?? ""); decided\(decide): the window's average >= \(window?.window.atLeast.description ?? "") releases it, below it \(keep)"
+                status.outcome = "lodged on \(lodged.map(\.description) ?? ""); decided\(decide): the window's average >= \((threshold ?? window?.window.atLeast)?.description ?? "") releases it, below it \(keep)"
             }
             return status
         } + notTaken

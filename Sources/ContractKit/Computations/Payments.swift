@@ -172,7 +172,7 @@ public enum Payments {
     static func describe(_ condition: Condition, windows: [WindowAverage]) -> PaymentLine.ConditionState {
         switch condition.kind {
         case .assessmentAverage:
-            guard let result = windows.first(where: { $0.window.id == condition.window }) else {
+            guard let result = windows.first(where: { $0.window.id == condition.window })?.judged(atLeast: condition.atLeast) else {
                 return PaymentLine.ConditionState(condition: "assessment average", clause: condition.clause, state: .undetermined, detail: "no such window")
             }
             let window = result.window

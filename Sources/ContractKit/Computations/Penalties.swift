@@ -603,7 +603,7 @@ public enum Penalties {
                 case .breach(let day, let clause, let party):
                     let label = "line \(event.line): breach of \(clause) by the \(party.rawValue) on \(day)"
                     let specific = rules.first { $0.0.payer.includes(party) && names($0.0, clause) }
-                    let general = rules.first { $0.0.payer.includes(party) && $0.1 == .breach && $0.0.clauses.isEmpty }
+                    let general = rules.first { $0.0.payer.includes(party) && $0.0.general == true }
                     guard let (rule, kind) = specific ?? general else {
                         lines.append(PenaltyLine(contractID: contract.id, alias: contract.alias, rule: "-", clause: clause, kind: "breach", payer: party,
                                                  events: [label], formula: "no penalty rule covers \(clause)", amount: .zero, cap: nil, note: nil,

@@ -69,6 +69,26 @@ public struct WindowAverage: Sendable {
     public var reason: String
 
     public var sum: Int { periods.reduce(0) { $0 + $1.total } }
+    /// The threshold the state was decided against.
+    public var threshold: Quantity?
+
+    /// The same closed window judged against a term's own threshold (a
+    /// payment condition's or a guarantee release's `atLeast`, where it
+    /// states one); an open or empty window stays undetermined.
+    public func judged(atLeast threshold: Quantity?) -> WindowAverage {
+        guard let threshold, state != .undetermined else { return self }
+        var result = self
+        result.decide(against: threshold)
+        return result
+    }
+
+    mutating func decide(against threshold: Quantity) {
+        let span = window.periodsEndingFrom.map { "ending \($0) to \(window.periodsEndingTo)" } ?? "ending on or before \(window.periodsEndingTo)"
+        let met = Scores.reaches(sum: sum, count: periods.count, threshold: threshold)
+        state = met ? .met : .notMet
+        self.threshold = threshold
+        reason = "mean of \(periods.count) period\(periods.count == 1 ? "" : "s") \(span): \(periods.map { String($0.total) }.joined(separator: " + ")) = \(sum); / \(periods.count) = \(Scores.meanText(sum: sum, count: periods.count)) \(met ? ">=" : "<") \(threshold)"
+    }
 
     /// The plain mean, not rounded: "85", "83.33… (250/3)", or nil with no periods.
     public var averageText: String? {
@@ -121,9 +141,7 @@ public enum Scores {
             } else if inside.isEmpty {
                 result.reason = "no assessment recorded for a period \(span)"
             } else {
-                let met = reaches(sum: result.sum, count: inside.count, threshold: threshold)
-                result.state = met ? .met : .notMet
-                result.reason = "mean of \(inside.count) period\(inside.count == 1 ? "" : "s") \(span): \(inside.map { String($0.total) }.joined(separator: " + ")) = \(result.sum); / \(inside.count) = \(meanText(sum: result.sum, count: inside.count)) \(met ? ">=" : "<") \(threshold)"
+                result.decide(against: threshold)
             }
             return result
         }

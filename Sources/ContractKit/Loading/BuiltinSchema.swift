@@ -258,11 +258,13 @@ enum BuiltinSchema {
           "type": "string"
         },
         "description": {
-          "type": "string"
+          "type": "string",
+          "x-documentary": true
         },
         "consequence": {
           "type": "string",
-          "description": "What the tool does about it."
+          "description": "What the tool does about it.",
+          "x-documentary": true
         }
       },
       "required": [
@@ -280,11 +282,13 @@ enum BuiltinSchema {
         },
         "text": {
           "type": "string",
-          "description": "The words, quoted."
+          "description": "The words, quoted.",
+          "x-documentary": true
         },
         "reading": {
           "type": "string",
-          "description": "How the fixture reads them."
+          "description": "How the fixture reads them.",
+          "x-documentary": true
         }
       },
       "required": [
@@ -328,7 +332,8 @@ enum BuiltinSchema {
         },
         "text": {
           "type": "string",
-          "description": "The passage, quoted."
+          "description": "The passage, quoted.",
+          "x-documentary": true
         },
         "clause": {
           "type": "string"
@@ -476,7 +481,8 @@ enum BuiltinSchema {
           "description": "Whether Art. 203 moves an end on a rest day (default true)."
         },
         "note": {
-          "type": "string"
+          "type": "string",
+          "x-documentary": true
         }
       },
       "required": [
@@ -637,7 +643,8 @@ enum BuiltinSchema {
         },
         "reading": {
           "type": "string",
-          "description": "The reading adopted where the phrase is open."
+          "description": "The reading adopted where the phrase is open.",
+          "x-documentary": true
         }
       },
       "required": [],
@@ -664,7 +671,8 @@ enum BuiltinSchema {
           "type": "string"
         },
         "text": {
-          "type": "string"
+          "type": "string",
+          "x-documentary": true
         }
       },
       "required": [
@@ -686,7 +694,8 @@ enum BuiltinSchema {
           "type": "string"
         },
         "text": {
-          "type": "string"
+          "type": "string",
+          "x-documentary": true
         },
         "share": {
           "$ref": "#/$defs/percent"
@@ -734,7 +743,8 @@ enum BuiltinSchema {
           "type": "string"
         },
         "text": {
-          "type": "string"
+          "type": "string",
+          "x-documentary": true
         }
       },
       "required": [
@@ -753,7 +763,8 @@ enum BuiltinSchema {
           "type": "string"
         },
         "text": {
-          "type": "string"
+          "type": "string",
+          "x-documentary": true
         }
       },
       "required": [
@@ -779,7 +790,8 @@ enum BuiltinSchema {
         },
         "text": {
           "type": "string",
-          "description": "The document's words, e.g. 履约保证金：不收取."
+          "description": "The document's words, e.g. 履约保证金：不收取.",
+          "x-documentary": true
         }
       },
       "required": [
@@ -875,7 +887,8 @@ enum BuiltinSchema {
           "type": "string"
         },
         "description": {
-          "type": "string"
+          "type": "string",
+          "x-documentary": true
         },
         "points": {
           "type": "integer",
@@ -900,7 +913,8 @@ enum BuiltinSchema {
           "type": "string"
         },
         "content": {
-          "type": "string"
+          "type": "string",
+          "x-documentary": true
         },
         "points": {
           "type": "integer",
@@ -929,7 +943,8 @@ enum BuiltinSchema {
           "type": "string"
         },
         "description": {
-          "type": "string"
+          "type": "string",
+          "x-documentary": true
         },
         "points": {
           "type": "integer",
@@ -941,7 +956,8 @@ enum BuiltinSchema {
           "type": "boolean"
         },
         "note": {
-          "type": "string"
+          "type": "string",
+          "x-documentary": true
         }
       },
       "required": [
@@ -977,7 +993,8 @@ enum BuiltinSchema {
           "type": "string"
         },
         "reading": {
-          "type": "string"
+          "type": "string",
+          "x-documentary": true
         }
       },
       "required": [
@@ -996,7 +1013,14 @@ enum BuiltinSchema {
           "type": "string"
         },
         "frequency": {
-          "type": "string"
+          "type": "string",
+          "enum": [
+            "monthly",
+            "quarterly",
+            "halfYearly",
+            "yearly"
+          ],
+          "description": "How often the sheet is scored: each recorded period lies within one calendar month, quarter, half-year or year."
         },
         "categories": {
           "type": "array",
@@ -1023,7 +1047,8 @@ enum BuiltinSchema {
           }
         },
         "note": {
-          "type": "string"
+          "type": "string",
+          "x-documentary": true
         }
       },
       "required": [
@@ -1141,7 +1166,8 @@ enum BuiltinSchema {
               "$ref": "#/$defs/partyRole"
             },
             "text": {
-              "type": "string"
+              "type": "string",
+              "x-documentary": true
             },
             "rate": {
               "$ref": "#/$defs/percent"
@@ -1203,7 +1229,8 @@ enum BuiltinSchema {
               "$ref": "#/$defs/partyRole"
             },
             "text": {
-              "type": "string"
+              "type": "string",
+              "x-documentary": true
             },
             "rate": {
               "$ref": "#/$defs/percent"
@@ -1260,7 +1287,8 @@ enum BuiltinSchema {
               "$ref": "#/$defs/partyRole"
             },
             "text": {
-              "type": "string"
+              "type": "string",
+              "x-documentary": true
             },
             "grade": {
               "type": "string"
@@ -1312,7 +1340,8 @@ enum BuiltinSchema {
               "$ref": "#/$defs/partyRole"
             },
             "text": {
-              "type": "string"
+              "type": "string",
+              "x-documentary": true
             },
             "trigger": {
               "type": "string",
@@ -1371,7 +1400,8 @@ enum BuiltinSchema {
               "$ref": "#/$defs/partyRole"
             },
             "text": {
-              "type": "string"
+              "type": "string",
+              "x-documentary": true
             },
             "violation": {
               "type": "string"
@@ -1415,10 +1445,15 @@ enum BuiltinSchema {
               "$ref": "#/$defs/payer"
             },
             "text": {
-              "type": "string"
+              "type": "string",
+              "x-documentary": true
             },
             "rate": {
               "$ref": "#/$defs/percent"
+            },
+            "general": {
+              "type": "boolean",
+              "description": "The rule prices any breach by its payer that no rule naming the clause prices (e.g. keping §5.1 任何一方违约)."
             },
             "clauses": {
               "type": "array",
@@ -1462,10 +1497,15 @@ enum BuiltinSchema {
               "$ref": "#/$defs/payer"
             },
             "text": {
-              "type": "string"
+              "type": "string",
+              "x-documentary": true
             },
             "rate": {
               "$ref": "#/$defs/percent"
+            },
+            "general": {
+              "type": "boolean",
+              "description": "Refused: a termination without cause is not a breach rule; the key is shared with breach rules."
             },
             "clauses": {
               "type": "array",
@@ -1513,7 +1553,8 @@ enum BuiltinSchema {
           "$ref": "#/$defs/period"
         },
         "text": {
-          "type": "string"
+          "type": "string",
+          "x-documentary": true
         }
       },
       "required": [
@@ -1535,7 +1576,8 @@ enum BuiltinSchema {
           "$ref": "#/$defs/partyRole"
         },
         "description": {
-          "type": "string"
+          "type": "string",
+          "x-documentary": true
         },
         "within": {
           "$ref": "#/$defs/period"
@@ -1603,7 +1645,8 @@ enum BuiltinSchema {
           "$ref": "#/$defs/delayCause"
         },
         "text": {
-          "type": "string"
+          "type": "string",
+          "x-documentary": true
         }
       },
       "required": [

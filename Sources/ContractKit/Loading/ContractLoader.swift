@@ -95,6 +95,12 @@ public enum ContractLoader {
     /// The published fixture schema, embedded (Schema/contract.schema.json).
     static let schema: SchemaValidator? = (try? JSONParser.parse(Array(BuiltinSchema.json.utf8))).map(SchemaValidator.init)
 
+    /// The paths of a fixture's documentary values (see the schema's
+    /// `x-documentary`): shown by `diff`, read by no computation.
+    public static func documentaryPaths(in node: JSONNode) -> [String] {
+        schema?.documentaryPaths(in: node) ?? []
+    }
+
     /// Parses, checks against the schema, decodes and validates fixture
     /// text. Syntax errors stop at the first; structural and semantic
     /// problems are all collected.

@@ -66,6 +66,9 @@ enum ContractValidator {
                     if !windows.contains(window) {
                         problem("\(conditionPath).window", "\"\(window)\": no assessment window has this id")
                     }
+                    if condition.atLeast == nil {
+                        problem(conditionPath, "an assessmentAverage condition needs \"atLeast\": the average its clause requires")
+                    }
                 }
             }
         }
@@ -81,6 +84,9 @@ enum ContractValidator {
             }
             if let window = guarantee.release?.window, !windows.contains(window) {
                 problem("\(path).release.window", "\"\(window)\": no assessment window has this id")
+            }
+            if let release = guarantee.release, release.window != nil, release.atLeast == nil {
+                problem("\(path).release", "a release decided by a window needs \"atLeast\": the average its clause requires")
             }
         }
 
@@ -134,6 +140,9 @@ enum ContractValidator {
                     problem("\(path).termination", "give \"share\" or \"days\": when the party may terminate")
                 }
             case .lateService(let r):
+                if let cap = r.cap, cap.includesInterest {
+                    problem("\(path).cap.includesInterest", "true, but a late-service rule charges no interest")
+                }
                 if let threshold = r.termination, threshold.share == nil, threshold.days == nil {
                     problem("\(path).termination", "give \"share\" or \"days\": when the party may terminate")
                 }
@@ -178,9 +187,16 @@ enum ContractValidator {
                 default: problem(path, "give \"amount\", or \"amountMin\" with \"amountMax\"")
                 }
             case .breach(let r), .terminationWithoutCause(let r):
+                if r.general == true {
+                    if case .terminationWithoutCause = rule { problem("\(path).general", "a termination without cause is not a breach rule") }
+                    if !r.clauses.isEmpty { problem("\(path).general", "a general rule prices any breach; it lists no \"clauses\"") }
+                    if contract.penalties.prefix(index).contains(where: { if case .breach(let other) = $0 { return other.general == true && other.payer.overlaps(r.payer) }; return false }) {
+                        problem("\(path).general", "another general rule already prices a breach by the \(r.payer.rawValue)")
+                    }
+                }
                 if let replaced = r.replaces {
-                    if case .breach(let other)? = contract.penalties.first(where: { $0.id == replaced }), other.clauses.isEmpty {} else {
-                        problem("\(path).replaces", "\"\(replaced)\": no general breach rule (one without \"clauses\") has this id")
+                    if case .breach(let other)? = contract.penalties.first(where: { $0.id == replaced }), other.general == true {} else {
+                        problem("\(path).replaces", "\"\(replaced)\": no general breach rule (\"general\": true) has this id")
                     }
                 }
             }

@@ -48,7 +48,11 @@ enum EventTerms {
                 throw EventProblems(messages: ["$.type: \(contract.alias) has no assessment sheet"])
             }
             if let from = require(line.from, "from"), let to = require(line.to, "to") {
-                if from > to { problems.append("$.from: the period starts \(from), after it ends \(to)") }
+                if from > to {
+                    problems.append("$.from: the period starts \(from), after it ends \(to)")
+                } else if !sheet.frequency.samePeriod(from, to) {
+                    problems.append("$.to: the period \(from) to \(to) runs past one calendar \(sheet.frequency.noun); the sheet is scored \(sheet.frequency.rawValue) (\(sheet.clause))")
+                }
                 for (category, deductions) in line.occurrences ?? [:] {
                     guard let known = sheet.categories.first(where: { $0.id == category }) else {
                         problems.append("$.occurrences.\(category): no such category; the sheet has \(sheet.categories.map(\.id).joined(separator: ", "))")

@@ -19,6 +19,52 @@ struct SchemaValidator {
         return problems
     }
 
+    /// The paths of the document's values the schema declares documentary
+    /// (`"x-documentary": true`): words kept for the reader, shown by `diff`,
+    /// that no computation reads.
+    func documentaryPaths(in document: JSONNode) -> [String] {
+        var paths: [String] = []
+        collectDocumentary(document, against: root, path: "$", into: &paths)
+        return paths
+    }
+
+    private func collectDocumentary(_ value: JSONNode, against schema: JSONNode, path: String, into paths: inout [String]) {
+        var schema = resolved(schema)
+        if schema["x-documentary"] == .bool(true) {
+            paths.append(path)
+            return
+        }
+        if case .array(let branches)? = schema["oneOf"] {
+            // The branch whose one-value enum matches the value's tag.
+            for branch in branches {
+                guard case .object(let properties)? = resolved(branch)["properties"] else { continue }
+                if properties.contains(where: { property in
+                    if case .array(let allowed)? = resolved(property.value)["enum"], allowed.count == 1 { return value[property.key] == allowed[0] }
+                    return false
+                }) {
+                    schema = resolved(branch)
+                    break
+                }
+            }
+        }
+        switch value {
+        case .object(let members):
+            for member in members {
+                if let property = schema["properties"]?[member.key] {
+                    collectDocumentary(member.value, against: property, path: path + "." + member.key, into: &paths)
+                }
+            }
+        case .array(let items):
+            if let itemSchema = schema["items"] {
+                for (index, item) in items.enumerated() {
+                    collectDocumentary(item, against: itemSchema, path: path + "[\(index)]", into: &paths)
+                }
+            }
+        default:
+            break
+        }
+    }
+
     private func check(_ value: JSONNode, against schema: JSONNode, path: String, into problems: inout [Problem]) {
         var schema = schema
         var seen = 0
@@ -112,6 +158,16 @@ struct SchemaValidator {
         let names = tags.map { $0.value.stringValue.map { "\"\($0)\"" } ?? "" }.joined(separator: ", ")
         guard let tag = value[key], tag != .null else {
             problems.append(Problem(path: path, message: "missing required key \"\(key)\" (one of \(names))"))
+            // A misspelt tag: name the keys no shape has.
+            if case .object(let members) = value {
+                let known = Set(branches.flatMap { branch -> [String] in
+                    guard case .object(let properties)? = resolved(branch)["properties"] else { return [] }
+                    return properties.map(\.key)
+                })
+                for member in members where !known.contains(member.key) {
+                    problems.append(Problem(path: path + "." + member.key, message: "unknown key \"\(member.key)\"; is it \"\(key)\"?"))
+                }
+            }
             return
         }
         guard let index = tags.firstIndex(where: { $0.value == tag }) else {

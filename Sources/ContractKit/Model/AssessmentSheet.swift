@@ -2,14 +2,42 @@
 /// deductions, additional items without limit, the total held to a range.
 public struct AssessmentSheet: Codable, Sendable {
     public var clause: String
-    /// How often a period is scored ("quarterly").
-    public var frequency: String
+    /// How often a period is scored: each recorded period lies within one
+    /// calendar period of this length.
+    public var frequency: AssessmentFrequency
     public var categories: [AssessmentCategory]
     @DefaultEmpty public var additionalItems: [AdditionalItem]
     public var minimum: Int
     public var maximum: Int
     @DefaultEmpty public var windows: [AssessmentWindow]
     public var note: String?
+}
+
+public enum AssessmentFrequency: String, Codable, Sendable {
+    case monthly, quarterly, halfYearly, yearly
+
+    var months: Int {
+        switch self {
+        case .monthly: 1
+        case .quarterly: 3
+        case .halfYearly: 6
+        case .yearly: 12
+        }
+    }
+
+    /// Whether both days fall in the same calendar month, quarter, half-year or year.
+    public func samePeriod(_ a: CalendarDay, _ b: CalendarDay) -> Bool {
+        a.year == b.year && (a.month - 1) / months == (b.month - 1) / months
+    }
+
+    var noun: String {
+        switch self {
+        case .monthly: "month"
+        case .quarterly: "quarter"
+        case .halfYearly: "half-year"
+        case .yearly: "year"
+        }
+    }
 }
 
 public struct AssessmentCategory: Codable, Sendable {

@@ -255,8 +255,11 @@ public struct BreachRule: RuleTerms, Codable {
     public var payer: Payer
     public var text: String?
     public var rate: Percent
-    /// The clauses whose breach it prices besides its own (empty: any clause).
+    /// The clauses whose breach it prices besides its own.
     @DefaultEmpty public var clauses: [String]
+    /// Prices any breach by its payer that no rule naming the clause prices
+    /// (keping §5.1 "任何一方违约"): the general rule (Readings 13).
+    public var general: Bool?
     /// A condition on applying the rule at all, shown beside the figure.
     public var onlyIf: String?
     /// The id of a general rule this one replaces (Readings 13).
@@ -266,6 +269,9 @@ public struct BreachRule: RuleTerms, Codable {
 /// Who pays a penalty: one party, or either one that breaches.
 public enum Payer: String, Codable, Sendable {
     case buyer, supplier, either
+
+    /// Whether some party pays under both.
+    func overlaps(_ other: Payer) -> Bool { self == .either || other == .either || self == other }
 
     func includes(_ party: PartyRole) -> Bool { self == .either || rawValue == party.rawValue }
 }
