@@ -42,8 +42,8 @@ enum PenaltiesCommand: Command {
         } catch {
             throw CommandFailure(error)
         }
-        return input.render(table: { PenaltiesReport.table(report, asOf: input.asOf) },
-                            json: { PenaltiesReport.json(report, asOf: input.asOf) },
-                            csv: { PenaltiesReport.csv(report) })
+        return input.render(table: { PenaltiesReport.table(report, asOf: input.asOf, language: .en) },
+                            json: { PenaltiesReport.json(report, asOf: input.asOf, language: .en) },
+                            csv: { PenaltiesReport.csv(report, language: .en) })
     }
 }
