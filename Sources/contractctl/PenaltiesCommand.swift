@@ -6,14 +6,18 @@ enum PenaltiesCommand: Command {
     static let summary = "penalties accrued under every rule, with formulas, caps and termination thresholds"
     static let usage = """
         usage: contractctl penalties [--contract ID|ALIAS]... [--as-of DAY] [--format table|json|csv]
-                                     [--fixtures DIR] [--ledger PATH | --no-ledger] [--calendar FILE]
+                                     [--lang en|zh] [--fixtures DIR] [--ledger PATH | --no-ledger]
+                                     [--calendar FILE]
 
         Computes every penalty rule of the contracts from the ledger as of a day.
         Each line gives the rule, its clause, who pays, the events counted (with
         their ledger lines), the formula with its numbers, and the amount; a cap
         is a line of its own that takes the excess off. Totals per contract and
         payer, and the termination thresholds each rule can reach, with the day
-        they were reached.
+        they were reached. The formulas, events and notes are written from the
+        working kept as values; --lang zh writes them (and the table's headings)
+        in Chinese. The JSON gives the values too, under each line's "working"
+        (its "kind" names the sentence; README, "penalties").
 
         How the rules count (docs/readings.md, Readings 1, 2, 6, 7, 10-13, 16):
           days late = the day paid (or the as-of day, if unpaid) - the due day;
@@ -30,11 +34,17 @@ enum PenaltiesCommand: Command {
           general one. A figure too large to represent is an error (exit 65).
 
         options:
+          --lang en|zh         the sentences and the table's headings in English
+                               (default) or Chinese; JSON keys and CSV headers do not change
         \(Common.reportOptions(asOf: "the day the penalties are computed for"))
         """
-    static let options = [Common.contract, Common.asOf, Common.format, Common.fixtures, Common.ledger, Common.noLedger, Common.calendar]
+    static let options = [Common.contract, Common.asOf, Common.format, Common.fixtures, Common.ledger, Common.noLedger, Common.calendar,
+                          Arguments.Option(name: "lang", takesValue: true)]
 
     static func run(_ arguments: Arguments) throws(CommandFailure) -> CommandResult {
+        guard let language = Language(rawValue: arguments.value("lang") ?? "en") else {
+            throw CommandFailure(usage: "--lang '\(arguments.value("lang") ?? "")': use en or zh")
+        }
         let input = try ReportInput(arguments)
         let report: PenaltyReport
         do {
@@ -42,8 +52,8 @@ enum PenaltiesCommand: Command {
         } catch {
             throw CommandFailure(error)
         }
-        return input.render(table: { PenaltiesReport.table(report, asOf: input.asOf) },
-                            json: { PenaltiesReport.json(report, asOf: input.asOf) },
-                            csv: { PenaltiesReport.csv(report) })
+        return input.render(table: { PenaltiesReport.table(report, asOf: input.asOf, language: language) },
+                            json: { PenaltiesReport.json(report, asOf: input.asOf, language: language) },
+                            csv: { PenaltiesReport.csv(report, language: language) })
     }
 }

@@ -20,7 +20,8 @@ enum ReportCommand: Command {
 
         options:
           --out FILE           write the page to FILE (default: standard output)
-          --lang zh|en         labels in Chinese (default) or English
+          --lang zh|en         labels and sentences (the penalties' formulas) in
+                               Chinese (default) or English
         \(Common.reportOptions(asOf: "the day the report is for"))
         """
     static let options = [Common.contract, Common.asOf, Common.fixtures, Common.ledger, Common.noLedger, Common.calendar,

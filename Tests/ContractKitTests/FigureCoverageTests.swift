@@ -36,7 +36,7 @@ struct FigureCoverageTests {
             let history = History(contractID: contract.id, ledger: ledger, asOf: day)
             text += PaymentsReport.json(Payments.lines(for: contract, history: history, asOf: day, calendar: calendar), asOf: day)
             do {
-                text += PenaltiesReport.json(try Penalties.report(for: contract, history: history, asOf: day, calendar: calendar), asOf: day)
+                text += PenaltiesReport.json(try Penalties.report(for: contract, history: history, asOf: day, calendar: calendar), asOf: day, language: .en)
             } catch {
                 text += "penalties: \(error)"
             }

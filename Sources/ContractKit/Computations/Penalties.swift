@@ -1,6 +1,8 @@
 /// One computed penalty: which rule, which events, its working as values,
-/// the formula in words, and the amount. A cap appears as a line of its own
-/// that takes the excess off, so every total adds up on the page.
+/// and the amount. A cap appears as a line of its own that takes the excess
+/// off, so every total adds up on the page. The sentences (the formula, the
+/// events, the notes) are written by Rendering, in Chinese or English
+/// (`PenaltyWording`), from the values here.
 public struct PenaltyLine: Sendable {
     public var contractID: String
     public var alias: String
@@ -10,36 +12,14 @@ public struct PenaltyLine: Sendable {
     public var kind: String
     /// The party who pays.
     public var payer: PartyRole
-    /// The events counted: "line 23: payment of 300,000.00 on 2026-03-20".
-    public var events: [String]
-    public var formula: String
+    /// The events counted.
+    public var events: [PenaltyEvent]
+    /// How the amount was worked.
+    public var working: PenaltyWorking
     public var amount: Money
     /// Set on the line a cap produced.
-    public var cap: String?
-    public var note: String?
-    /// The working as values: what the formula says, for a machine.
-    public var working = Working()
-}
-
-/// The inputs of one figure, as values: the rate and its base, the periods
-/// and days counted, the days excused and why, the ledger lines counted.
-public struct Working: Sendable, Equatable {
-    public var rate: Percent?
-    public var base: Money?
-    /// Where the base comes from: "§三", "subsystem ecg", "amount overdue".
-    public var baseClause: String?
-    public var periodDays: Int?
-    public var periods: Int?
-    /// Days late counted (after exclusions and day caps).
-    public var days: Int?
-    /// Days late that a recorded cause excused, and the clauses that excuse them.
-    public var excusedDays: Int?
-    public var excusedBy: [String] = []
-    /// For an incident: which of its grade in the contract year (1 = first), and the year.
-    public var occurrence: Int?
-    public var contractYear: Int?
-    /// A multiplier applied (lateness, complaint, escalation).
-    public var factor: String?
+    public var cap: ShareCap?
+    public var notes: [PenaltyNote] = []
     /// The ledger lines the figure counts.
     public var ledgerLines: [Int] = []
 }
@@ -67,10 +47,13 @@ public struct TerminationFlag: Sendable {
     public var clause: String
     /// The party who may terminate.
     public var party: PartyRole
-    public var threshold: String
+    /// The threshold and where the rule stands against it.
+    public var measure: TerminationMeasure
     public var reached: Bool
+    /// The first day it was reached.
     public var from: CalendarDay?
-    public var progress: String
+    /// The day the rule stands as of.
+    public var asOf: CalendarDay
 }
 
 public struct PenaltyReport: Sendable {
@@ -110,7 +93,7 @@ public enum Penalties {
         for line in context.lines {
             if let index = totals.firstIndex(where: { $0.payer == line.payer }) {
                 guard let sum = totals[index].amount.plus(line.amount) else {
-                    throw ComputationError(alias: contract.alias, rule: line.rule, clause: line.clause, ledgerLines: line.working.ledgerLines,
+                    throw ComputationError(alias: contract.alias, rule: line.rule, clause: line.clause, ledgerLines: line.ledgerLines,
                                            reason: "the \(line.payer.rawValue)'s total of penalties is too large to represent")
                 }
                 totals[index].amount = sum
@@ -138,12 +121,16 @@ public enum Penalties {
         }
 
         var total: Money { contract.price.total.amount }
-        var totalText: String { "\(total.grouped) (\(contract.price.total.clause))" }
 
-        mutating func add(_ rule: any RuleTerms, payer: PartyRole, kind: PenaltyRule.Kind, events: [String], formula: String, amount: Money,
-                          working: Working, lineKind: String? = nil, cap: String? = nil, note: String? = nil) {
+        /// `rate` of the contract total, with the clause that states the total.
+        func ofTotal(_ rate: Percent) -> ShareOfTotal {
+            ShareOfTotal(rate: rate, total: total, totalClause: contract.price.total.clause)
+        }
+
+        mutating func add(_ rule: any RuleTerms, payer: PartyRole, kind: PenaltyRule.Kind, events: [PenaltyEvent], working: PenaltyWorking, amount: Money,
+                          ledgerLines: [Int], lineKind: String? = nil, cap: ShareCap? = nil, notes: [PenaltyNote] = []) {
             lines.append(PenaltyLine(contractID: contract.id, alias: contract.alias, rule: rule.id, clause: rule.clause, kind: lineKind ?? kind.rawValue,
-                                     payer: payer, events: events, formula: formula, amount: amount, cap: cap, note: note, working: working))
+                                     payer: payer, events: events, working: working, amount: amount, cap: cap, notes: notes, ledgerLines: ledgerLines))
         }
 
         func failure(_ rule: any RuleTerms, _ lines: [Int], _ reason: String) -> ComputationError {
@@ -173,36 +160,37 @@ public enum Penalties {
 
         /// The days of (start, end] that a recorded cause excuses, by a rule
         /// that lists `exclusions`; `civilCode` adds the causes the Civil Code
-        /// excuses for any late service (Arts. 590, 592; Readings 16).
+        /// excuses for any late service (Arts. 590, 592; Readings 16). The
+        /// notes say which recorded causes excuse days, then which do not.
         func excused(from start: CalendarDay, to end: CalendarDay, instalment: String?, exclusions: [Exclusion], clause: String,
-                     civilCode: Bool) -> (days: Int, by: [String], notExcused: [String], lines: [Int]) {
-            guard end > start else { return (0, [], [], []) }
+                     civilCode: Bool) -> (days: Int, notes: [PenaltyNote], lines: [Int]) {
+            guard end > start else { return (0, [], []) }
             var causes = Set(exclusions.map(\.cause))
             if civilCode { causes.formUnion(DelayCause.allCases.filter { Context.civilCodeExcuse($0) != nil }) }
-            var by: [String] = []
-            var notExcused: [String] = []
+            var by: [PenaltyNote] = []
+            var notExcused: [PenaltyNote] = []
             var lines: [Int] = []
             for event in history.events {
                 guard case .excuse(let record) = event.kind, record.instalment == instalment,
                       record.from.dayNumber <= end.dayNumber, record.to.dayNumber > start.dayNumber else { continue }
                 lines.append(event.line)
                 if let exclusion = exclusions.first(where: { $0.cause == record.cause }) {
-                    by.append("line \(event.line): \(record.cause.rawValue) \(record.from) to \(record.to), excluded by \(clause) (\"\(exclusion.text)\")")
-                } else if civilCode, let article = Context.civilCodeExcuse(record.cause) {
-                    by.append("line \(event.line): \(record.cause.rawValue) \(record.from) to \(record.to), excused by \(article)")
+                    by.append(.excused(line: event.line, cause: record.cause, from: record.from, to: record.to, by: .clause(clause, text: exclusion.text)))
+                } else if civilCode, let excuse = Context.civilCodeExcuse(record.cause) {
+                    by.append(.excused(line: event.line, cause: record.cause, from: record.from, to: record.to, by: .civilCode(excuse)))
                 } else {
-                    notExcused.append("line \(event.line) records \(record.cause.rawValue) \(record.from) to \(record.to), but \(clause) lists no such exclusion; those days count")
+                    notExcused.append(.notExcused(line: event.line, cause: record.cause, from: record.from, to: record.to, clause: clause))
                 }
             }
             let days = ExcusedDays(history: history, instalment: instalment, causes: causes).count(after: start, through: end)
-            return (days, by, notExcused, lines)
+            return (days, by + notExcused, lines)
         }
 
         /// What the Civil Code excuses in a late service whatever the clause lists.
-        static func civilCodeExcuse(_ cause: DelayCause) -> String? {
+        static func civilCodeExcuse(_ cause: DelayCause) -> CivilCodeExcuse? {
             switch cause {
-            case .forceMajeure: return "Civil Code Art. 590 (force majeure)"
-            case .buyer, .budgetAllocation: return "Civil Code Art. 592 (caused by the other party)"
+            case .forceMajeure: return .forceMajeure
+            case .buyer, .budgetAllocation: return .otherParty
             case .supplier: return nil
             }
         }
@@ -218,13 +206,11 @@ public enum Penalties {
             let start = lines.count
             let result = try accrued(rule, asOf: asOf)
             for item in result.items {
-                add(rule, payer: rule.payer, kind: .latePayment, events: item.events, formula: item.formula, amount: item.penalty, working: item.working, note: item.note)
-                if let interest = rule.interest, let amount = item.interest {
-                    var working = item.working
-                    working.rate = interest.rate
-                    working.periodDays = interest.per.days
-                    add(rule, payer: rule.payer, kind: .latePayment, events: item.events, formula: item.interestFormula ?? "", amount: amount, working: working,
-                        lineKind: "interest", note: item.interestNote)
+                add(rule, payer: rule.payer, kind: .latePayment, events: item.events, working: item.working, amount: item.penalty,
+                    ledgerLines: item.ledgerLines, notes: item.notes)
+                if let interest = item.interest {
+                    add(rule, payer: rule.payer, kind: .latePayment, events: item.events, working: interest.working, amount: interest.amount,
+                        ledgerLines: item.ledgerLines, lineKind: "interest", notes: interest.notes)
                 }
             }
             try applyCap(rule, from: start, covered: result.interestCovered)
@@ -233,28 +219,25 @@ public enum Penalties {
                 let reached = result.daysLate >= days
                 let from = reached ? try firstDay(from: result.firstDue, where: { day throws(ComputationError) in try accrued(rule, asOf: day).daysLate >= days }) : nil
                 terminations.append(TerminationFlag(contractID: contract.id, alias: contract.alias, rule: rule.id, clause: threshold.clause, party: threshold.party,
-                                                    threshold: "\(days) days overdue in all", reached: reached, from: from,
-                                                    progress: "\(result.daysLate) days overdue in all as of \(asOf)"))
+                                                    measure: .daysOverdue(limit: days, now: result.daysLate), reached: reached, from: from, asOf: asOf))
             }
             if let share = threshold.share {
                 let limit = total.times(share)
                 let reached = result.penaltyTotal >= limit
                 let from = reached ? try firstDay(from: result.firstDue, where: { day throws(ComputationError) in try accrued(rule, asOf: day).penaltyTotal >= limit }) : nil
                 terminations.append(TerminationFlag(contractID: contract.id, alias: contract.alias, rule: rule.id, clause: threshold.clause, party: threshold.party,
-                                                    threshold: "penalties reach \(share) of the total, \(limit.grouped)", reached: reached, from: from,
-                                                    progress: "penalties (without interest) \(result.penaltyTotal.grouped) as of \(asOf)"))
+                                                    measure: .penalties(share: share, limit: limit, now: result.penaltyTotal, interestExcluded: true),
+                                                    reached: reached, from: from, asOf: asOf))
             }
         }
 
         struct LateItem {
-            var events: [String]
-            var formula: String
+            var events: [PenaltyEvent]
+            var working: PenaltyWorking
             var penalty: Money
-            var working: Working
-            var note: String?
-            var interest: Money?
-            var interestFormula: String?
-            var interestNote: String?
+            var notes: [PenaltyNote]
+            var ledgerLines: [Int]
+            var interest: (working: PenaltyWorking, amount: Money, notes: [PenaltyNote])?
         }
 
         struct Accrued {
@@ -274,21 +257,21 @@ public enum Penalties {
             for line in payments {
                 guard let due = line.dueDate else { continue }
                 result.firstDue = min(result.firstDue ?? due, due)
-                var parts: [(amount: Money, end: CalendarDay, text: String)] = []
+                var parts: [(amount: Money, end: CalendarDay, paid: Bool)] = []
                 for part in line.payments where part.day > due {
-                    parts.append((part.amount, part.day, "\(part.amount.grouped) paid \(part.day)"))
+                    parts.append((part.amount, part.day, true))
                 }
                 if line.outstanding > .zero, day > due {
-                    parts.append((line.outstanding, day, "\(line.outstanding.grouped) unpaid as of \(day)"))
+                    parts.append((line.outstanding, day, false))
                 }
                 guard !parts.isEmpty, line.daysLate != nil else { continue }
                 let end = line.paidOn ?? day
                 let excuse = excused(from: due, to: end, instalment: line.instalment, exclusions: rule.exclusions, clause: rule.clause, civilCode: false)
-                var working = Working(rate: rule.rate, periodDays: n, excusedDays: excuse.days, excusedBy: excuse.by, ledgerLines: excuse.lines)
                 // Each part by its own days late, less the excused days inside them.
                 let excusedDays = ExcusedDays(history: history, instalment: line.instalment, causes: Set(rule.exclusions.map(\.cause)))
                 let counted = parts.map { part in
-                    (amount: part.amount, days: part.end.dayNumber - due.dayNumber - excusedDays.count(after: due, through: part.end), text: part.text)
+                    InstalmentDelay.Part(amount: part.amount, day: part.end, paid: part.paid,
+                                         days: part.end.dayNumber - due.dayNumber - excusedDays.count(after: due, through: part.end))
                 }
                 let paidParts = line.payments.map { Allocation.Part(day: $0.day, amount: $0.amount) }
                 func amountDays(_ periodDays: Int) throws(ComputationError) -> Fraction {
@@ -299,45 +282,43 @@ public enum Penalties {
                 }
                 let late = end.dayNumber - due.dayNumber - excuse.days
                 result.daysLate += late
-                let excusedText = excuse.days > 0 ? "; \(excuse.days) day\(excuse.days == 1 ? "" : "s") excused" : ""
-                let eventText = "instalment \(line.instalment) (\(line.clause)) due \(due): " + counted.map { "\($0.text), \($0.days) days late" }.joined(separator: "; ") + excusedText
-                var notes = excuse.by + excuse.notExcused
+                let event = PenaltyEvent.instalment(InstalmentDelay(instalment: line.instalment, clause: line.clause, due: due, parts: counted, excusedDays: excuse.days))
+                // The payments counted (those naming the instalment, or none, on a day a part was paid) and the excuses.
+                let paidDays = Set(counted.filter(\.paid).map(\.day))
+                let paymentLines = events.events.compactMap { event -> Int? in
+                    guard case .payment(let paidOn, _, let instalment) = event.kind, paidDays.contains(paidOn),
+                          instalment == nil || instalment == line.instalment else { return nil }
+                    return event.line
+                }
+                let ledgerLines = Array(Set(paymentLines + excuse.lines)).sorted()
+                var notes = excuse.notes
                 var item: LateItem
                 switch rule.base {
                 case .overdueAmount:
-                    let terms = counted.map { "\($0.amount.grouped) x \($0.days / n) \(n == 1 ? "days" : "periods of \(n) days")" }.joined(separator: " + ")
                     let penalty = try money(amountDays(n).times(rule.rate), rule, excuse.lines)
-                    working.baseClause = "the amount overdue"
-                    working.days = counted.map(\.days).reduce(0, +)
-                    item = LateItem(events: [eventText], formula: "\(rule.rate) x (\(terms)) = \(penalty.grouped)", penalty: penalty, working: working)
+                    let terms = counted.map { OverdueParts.Part(amount: $0.amount, days: $0.days) }
+                    item = LateItem(events: [event], working: .overdueParts(OverdueParts(rate: rule.rate, periodDays: n, parts: terms, excusedDays: excuse.days)),
+                                    penalty: penalty, notes: [], ledgerLines: ledgerLines)
                     if let interest = rule.interest {
                         let amount = try money(amountDays(interest.per.days).times(interest.rate), rule, excuse.lines)
-                        let interestTerms = counted.map { "\($0.amount.grouped) x \($0.days / interest.per.days) \(interest.per.days == 1 ? "days" : "periods of \(interest.per.days) days")" }.joined(separator: " + ")
-                        item.interest = amount
-                        item.interestFormula = "\(interest.rate) x (\(interestTerms)) = \(amount.grouped)"
-                        var interestNotes = ["interest \(interest.rate) per \(interest.per.days == 1 ? "day" : "\(interest.per.days) days") on the amount overdue (\(interest.clause))"]
+                        var interestNotes: [PenaltyNote] = [.interestTerms(rate: interest.rate, periodDays: interest.per.days, clause: interest.clause)]
                         if interest.paidBeforePrincipal, !line.chargesCovered.isEmpty {
                             let covered = try sum(line.chargesCovered.map(\.amount), rule, [])
                             result.interestCovered = try sum([result.interestCovered, covered], rule, [])
-                            interestNotes.append("payments covered \(line.chargesCovered.map { "\($0.amount.grouped) on \($0.day)" }.joined(separator: ", ")) of it before the principal (Civil Code Art. 561)")
+                            interestNotes.append(.coveredBeforePrincipal(line.chargesCovered))
                         }
-                        item.interestNote = interestNotes.joined(separator: "; ")
+                        let working = PenaltyWorking.interest(OverdueParts(rate: interest.rate, periodDays: interest.per.days, parts: terms, excusedDays: excuse.days))
+                        item.interest = (working, amount, interestNotes)
                     }
                 case .contractTotal:
                     let periods = max(0, late) / n
                     let penalty = try money(Fraction(total).times(rule.rate)?.times(Int128(periods)), rule, excuse.lines)
-                    working.base = total
-                    working.baseClause = contract.price.total.clause
-                    working.periods = periods
-                    working.days = late
-                    let span = "\(late) days late, \(due) to \(line.paidOn.map { "\($0), paid in full" } ?? "\(day), unpaid")\(excusedText)"
-                    let formula = n == 1
-                        ? "\(rule.rate) x \(totalText) x \(late) days (\(span)) = \(penalty.grouped)"
-                        : "\(rule.rate) x \(totalText) x \(periods) whole period\(periods == 1 ? "" : "s") of \(n) days (\(span); a part period counts nothing) = \(penalty.grouped)"
-                    item = LateItem(events: [eventText], formula: formula, penalty: penalty, working: working)
-                    if rule.interest != nil { notes.append("interest is charged on the amount overdue only") }
+                    let working = LatePaymentOfTotal(share: ofTotal(rule.rate), periodDays: n, periods: periods, days: late, excusedDays: excuse.days,
+                                                     due: due, until: end, paidInFull: line.paidOn != nil)
+                    item = LateItem(events: [event], working: .latePayment(working), penalty: penalty, notes: [], ledgerLines: ledgerLines)
+                    if rule.interest != nil { notes.append(.interestOnOverdueOnly) }
                 }
-                item.note = notes.isEmpty ? nil : notes.joined(separator: "; ")
+                item.notes = notes
                 result.penaltyTotal = try sum([result.penaltyTotal, item.penalty], rule, excuse.lines)
                 result.items.append(item)
             }
@@ -356,12 +337,10 @@ public enum Penalties {
             guard counted > limit, let excess = counted.minus(limit) else { return }
             let penaltyCut = min(excess, penalty)
             let interestCut = min(excess - penaltyCut, max(.zero, interest - covered))
-            let what = cap.includesInterest ? "penalty and interest together" : "the penalty"
-            var formula = "cap: \(cap.share) x \(totalText) = \(limit.grouped); \(what) came to \(counted.grouped): the penalty cut by \(penaltyCut.grouped)"
-            if cap.includesInterest { formula += ", interest not yet paid cut by \(interestCut.grouped)" }
-            let working = Working(rate: cap.share, base: total, baseClause: contract.price.total.clause)
-            add(rule, payer: rule.payer, kind: .latePayment, events: [], formula: formula, amount: .zero - (penaltyCut + interestCut), working: working,
-                lineKind: "cap", cap: "\(cap.share) of the total (\(cap.clause))")
+            let working = CapCut(share: ofTotal(cap.share), clause: cap.clause, limit: limit, counted: counted, penaltyCut: penaltyCut,
+                                 interestCut: cap.includesInterest ? interestCut : nil)
+            add(rule, payer: rule.payer, kind: .latePayment, events: [], working: .cap(working), amount: .zero - (penaltyCut + interestCut),
+                ledgerLines: [], lineKind: "cap", cap: cap)
         }
 
         /// The first day from `start` to the as-of day on which `reached` holds (it only grows).
@@ -392,41 +371,29 @@ public enum Penalties {
             let limit = rule.termination?.share.map { total.times($0) }
             for event in history.events {
                 guard case .serviceDelay(let day, let days, let cause) = event.kind else { continue }
-                let label = "line \(event.line): \(days) days late from \(day)"
-                var working = Working(rate: rule.rate, base: total, baseClause: contract.price.total.clause, periodDays: n, ledgerLines: [event.line])
-                if cause != .supplier {
-                    let excuse = rule.exclusions.first(where: { $0.cause == cause }).map { "excluded by \(rule.clause) (\"\($0.text)\")" }
-                        ?? Context.civilCodeExcuse(cause).map { "excused by \($0)" } ?? ""
-                    working.days = 0
-                    working.excusedDays = days
-                    working.excusedBy = [excuse]
-                    add(rule, payer: rule.payer, kind: .lateService, events: [label], formula: "not counted: caused by \(cause.rawValue), \(excuse)", amount: .zero, working: working)
+                let counted = PenaltyEvent.serviceDelay(line: event.line, from: day, days: days, cause: cause)
+                if cause != .supplier, let ground = rule.exclusions.first(where: { $0.cause == cause }).map({ ExcuseGround.clause(rule.clause, text: $0.text) })
+                    ?? Context.civilCodeExcuse(cause).map(ExcuseGround.civilCode) {
+                    add(rule, payer: rule.payer, kind: .lateService, events: [counted], working: .excusedDelay(cause: cause, days: days, by: ground),
+                        amount: .zero, ledgerLines: [event.line])
                     continue
                 }
                 let excuse = excused(from: day, to: day.adding(days: days), instalment: nil, exclusions: rule.exclusions, clause: rule.clause, civilCode: true)
-                var counted = days - excuse.days
-                var notes = excuse.by + excuse.notExcused
-                var capText = ""
+                let beforeCap = days - excuse.days
+                var allowed = beforeCap
+                var dayCap: LateServiceDelay.DayCap?
                 if let capDays = rule.capDays {
-                    let allowed = max(0, min(counted, capDays.days - countedDays))
+                    allowed = max(0, min(beforeCap, capDays.days - countedDays))
                     countedDays += allowed
-                    if allowed < counted { capText = "; only \(allowed) of the \(counted) days count: \(capDays.days) days in all at most (\(capDays.clause))" }
-                    counted = allowed
+                    if allowed < beforeCap { dayCap = LateServiceDelay.DayCap(days: capDays.days, clause: capDays.clause, before: beforeCap) }
                 }
-                let periods = counted / n
+                let periods = allowed / n
                 let amount = try money(Fraction(total).times(rule.rate)?.times(Int128(periods)), rule, [event.line])
-                working.days = counted
-                working.periods = periods
-                working.excusedDays = excuse.days
-                working.excusedBy = excuse.by
-                working.ledgerLines += excuse.lines
-                let excusedText = excuse.days > 0 ? "; \(excuse.days) day\(excuse.days == 1 ? "" : "s") excused" : ""
-                let formula = n == 1
-                    ? "\(rule.rate) x \(totalText) x \(counted) days\(excusedText)\(capText) = \(amount.grouped)"
-                    : "\(rule.rate) x \(totalText) x \(periods) whole period\(periods == 1 ? "" : "s") of \(n) days (\(counted) days\(excusedText); a part period counts nothing)\(capText) = \(amount.grouped)"
-                if let from = rule.deductedFrom { notes.append("taken from \(from)") }
-                add(rule, payer: rule.payer, kind: .lateService, events: [label], formula: formula, amount: amount, working: working,
-                    note: notes.isEmpty ? nil : notes.joined(separator: "; "))
+                let working = LateServiceDelay(share: ofTotal(rule.rate), periodDays: n, periods: periods, days: allowed, excusedDays: excuse.days, dayCap: dayCap)
+                var notes = excuse.notes
+                if let from = rule.deductedFrom { notes.append(.takenFrom(from)) }
+                add(rule, payer: rule.payer, kind: .lateService, events: [counted], working: .lateService(working), amount: amount,
+                    ledgerLines: [event.line] + excuse.lines, notes: notes)
                 cumulative = try sum([cumulative, amount], rule, [event.line])
                 if let limit, reachedOn == nil, cumulative >= limit { reachedOn = day.adding(days: days) }
             }
@@ -434,15 +401,15 @@ public enum Penalties {
                 let limit = total.times(cap.share)
                 let produced = try sum(lines[start...].map(\.amount), rule, [])
                 if produced > limit {
-                    add(rule, payer: rule.payer, kind: .lateService, events: [], formula: "cap: \(cap.share) x \(totalText) = \(limit.grouped); the penalty came to \(produced.grouped)",
-                        amount: limit - produced, working: Working(rate: cap.share, base: total, baseClause: contract.price.total.clause), lineKind: "cap",
-                        cap: "\(cap.share) of the total (\(cap.clause))")
+                    let working = CapCut(share: ofTotal(cap.share), clause: cap.clause, limit: limit, counted: produced, penaltyCut: produced - limit, interestCut: nil)
+                    add(rule, payer: rule.payer, kind: .lateService, events: [], working: .cap(working), amount: limit - produced, ledgerLines: [],
+                        lineKind: "cap", cap: cap)
                 }
             }
             if let threshold = rule.termination, let share = threshold.share, let limit {
                 terminations.append(TerminationFlag(contractID: contract.id, alias: contract.alias, rule: rule.id, clause: threshold.clause, party: threshold.party,
-                                                    threshold: "penalties reach \(share) of the total, \(limit.grouped)", reached: reachedOn != nil, from: reachedOn,
-                                                    progress: "penalties \(cumulative.grouped) as of \(asOf)"))
+                                                    measure: .penalties(share: share, limit: limit, now: cumulative, interestExcluded: false),
+                                                    reached: reachedOn != nil, from: reachedOn, asOf: asOf))
             }
         }
 
@@ -463,49 +430,47 @@ public enum Penalties {
             let signing = ContractDates(contract, calendar: calendar).signing
             var previous: [Int: (count: Int, amount: Money)] = [:]
             for (event, record) in incidents {
-                let label = "line \(event.line): \(rule.grade) incident on \(record.subsystem), \(record.occurred)"
                 guard let fee = fees[record.subsystem] else { continue }
+                let counted = PenaltyEvent.incident(line: event.line, grade: rule.grade, subsystem: record.subsystem, subsystemName: fee.name, occurred: record.occurred)
                 let year = Context.contractYear(of: record.occurred.shanghaiDay, signing: signing)
-                var working = Working(base: fee.amount, baseClause: "subsystem \(record.subsystem) (\(fee.name))", contractYear: year, ledgerLines: [event.line])
                 guard let rate = rule.rate else {
-                    add(rule, payer: rule.payer, kind: .incident, events: [label], formula: "report only: \(rule.grade) incidents cost nothing (\(rule.clause))", amount: .zero, working: working)
+                    let report = IncidentReport(grade: rule.grade, subsystem: record.subsystem, subsystemName: fee.name, contractYear: year)
+                    add(rule, payer: rule.payer, kind: .incident, events: [counted], working: .reportOnly(report), amount: .zero, ledgerLines: [event.line])
                     continue
                 }
-                working.rate = rate
                 let n = (previous[year]?.count ?? 0) + 1
-                working.occurrence = n
-                var formula: String
+                let step: IncidentCharge.Step
                 var amount: Money
                 if let last = previous[year], let increase = rule.repeatIncrease {
                     amount = try money(Fraction(last.amount).times(Percent.hundred + increase), rule, [event.line])
-                    formula = "the \(ordinal(n)) \(rule.grade) incident of contract year \(year): the previous \(last.amount.grouped) + \(increase) = \(amount.grouped)"
-                    working.factor = "+\(increase)"
+                    step = .repeated(previous: last.amount, increase: increase)
                 } else {
                     amount = fee.amount.times(rate)
-                    formula = "\(rate) x \(fee.amount.grouped) (\(fee.name)) = \(amount.grouped)"
-                    if n > 1 { formula += " (the \(ordinal(n)) of contract year \(year); the rule states no increase for repeats)" }
+                    step = n > 1 ? .unescalated : .first
                 }
                 previous[year] = (n, amount)
+                let charge = amount
                 let end = record.resolved ?? Instant.endOfDay(asOf)
                 let seconds = record.occurred.seconds(until: end)
-                let took = "\(hours(seconds))\(record.resolved == nil ? " and still open at the end of \(asOf)" : "")"
+                let took = IncidentCharge.Duration(seconds: seconds, openAt: record.resolved == nil ? asOf : nil)
+                var resolution = IncidentCharge.Resolution.unlimited
                 if let limitHours = rule.resolveWithinHours, seconds > Int64(limitHours) * 3600 {
+                    var surcharge = IncidentCharge.Surcharge.none
                     if let add = rule.lateAddRate {
                         let extra = fee.amount.times(add)
                         amount = try sum([amount, extra], rule, [event.line])
-                        formula += "; resolved in \(took) > \(limitHours)h: + \(add) x \(fee.amount.grouped) = \(amount.grouped)"
-                        working.factor = [working.factor, "+\(add) of the fee"].compactMap { $0 }.joined(separator: "; ")
+                        surcharge = .addRate(add, extra: extra)
                     } else if let multiplier = rule.lateMultiplier {
                         amount = try money(Fraction(amount).times(multiplier), rule, [event.line])
-                        formula += "; resolved in \(took) > \(limitHours)h: x \(multiplier) = \(amount.grouped)"
-                        working.factor = [working.factor, "x\(multiplier)"].compactMap { $0 }.joined(separator: "; ")
-                    } else {
-                        formula += "; resolved in \(took) > \(limitHours)h (the rule states no surcharge)"
+                        surcharge = .multiplier(multiplier)
                     }
+                    resolution = .late(hours: limitHours, took: took, surcharge)
                 } else if let limitHours = rule.resolveWithinHours {
-                    formula += "; resolved in \(took), within \(limitHours)h"
+                    resolution = .withinLimit(hours: limitHours, took: took)
                 }
-                add(rule, payer: rule.payer, kind: .incident, events: [label], formula: formula, amount: amount, working: working)
+                let working = IncidentCharge(grade: rule.grade, subsystem: record.subsystem, subsystemName: fee.name, fee: fee.amount, rate: rate,
+                                             contractYear: year, occurrence: n, step: step, charge: charge, resolution: resolution)
+                add(rule, payer: rule.payer, kind: .incident, events: [counted], working: .incident(working), amount: amount, ledgerLines: [event.line])
             }
         }
 
@@ -518,11 +483,6 @@ public enum Penalties {
             while year > 1, signing.adding(months: 12 * (year - 1)) >= day { year -= 1 }
             while signing.adding(months: 12 * year) < day { year += 1 }
             return year
-        }
-
-        func hours(_ seconds: Int64) -> String {
-            let minutes = seconds / 60
-            return minutes % 60 == 0 ? "\(minutes / 60)h" : "\(minutes / 60)h\(minutes % 60)m"
         }
 
         // MARK: requests and staff
@@ -538,32 +498,30 @@ public enum Penalties {
             let endOfDay = Instant.endOfDay(asOf)
             for event in history.events {
                 guard case .request(let record) = event.kind else { continue }
-                let label = "line \(event.line): \(record.kind) request received \(record.received)"
-                var working = Working(ledgerLines: [event.line])
+                let counted = PenaltyEvent.request(line: event.line, kind: record.kind, received: record.received)
                 switch rule.trigger {
                 case .noFirstAnswer:
                     guard let hours = rule.limitsHours.first(where: { $0.kind == record.kind })?.hours else { continue }
                     let answered = record.firstAnswer ?? endOfDay
                     guard record.received.seconds(until: answered) > Int64(hours) * 3600 else { continue }
-                    let when = record.firstAnswer.map { "first answer \($0), after \(self.hours(record.received.seconds(until: $0)))" } ?? "no first answer by the end of \(asOf)"
-                    add(rule, payer: rule.payer, kind: .request, events: [label], formula: "\(when) > \(hours)h: \(rule.amount.grouped)", amount: rule.amount, working: working)
+                    let working = FirstAnswer(requestKind: record.kind, received: record.received, firstAnswer: record.firstAnswer, asOf: asOf, limitHours: hours)
+                    add(rule, payer: rule.payer, kind: .request, events: [counted], working: .noFirstAnswer(working), amount: rule.amount, ledgerLines: [event.line])
                 case .lateDone, .lateDisruptive:
                     guard let agreed = record.agreedDue else { continue }
                     let done = record.done ?? endOfDay
                     guard done > agreed else { continue }
-                    let when = record.done.map { "done \($0)" } ?? "not done by the end of \(asOf)"
+                    let lateness = RequestLateness(agreedDue: agreed, done: record.done, asOf: asOf, amount: rule.amount)
                     if rule.trigger == .lateDisruptive {
                         guard record.disruptive else { continue }
-                        add(rule, payer: rule.payer, kind: .request, events: [label], formula: "\(when), after the agreed \(agreed), disrupting the buyer's work: \(rule.amount.grouped)",
-                            amount: rule.amount, working: working, note: rule.replaces.map { "replaces \($0) (docs/readings.md, Reading 12)" })
+                        add(rule, payer: rule.payer, kind: .request, events: [counted], working: .requestDisruptive(lateness), amount: rule.amount,
+                            ledgerLines: [event.line], notes: rule.replaces.map { [.replacesRequestRule($0)] } ?? [])
                     } else {
                         if record.disruptive, replacedBy { continue }
                         if let level = record.complaint, let factor = rule.multipliers.first(where: { $0.level == level })?.factor, let amount = rule.amount.times(factor) {
-                            working.factor = "x\(factor)"
-                            add(rule, payer: rule.payer, kind: .request, events: [label],
-                                formula: "\(when), after the agreed \(agreed); complaint to \(level): \(rule.amount.grouped) x \(factor) = \(amount.grouped)", amount: amount, working: working)
+                            add(rule, payer: rule.payer, kind: .request, events: [counted], working: .requestComplaint(lateness, complaint: level, factor: factor),
+                                amount: amount, ledgerLines: [event.line])
                         } else {
-                            add(rule, payer: rule.payer, kind: .request, events: [label], formula: "\(when), after the agreed \(agreed): \(rule.amount.grouped)", amount: rule.amount, working: working)
+                            add(rule, payer: rule.payer, kind: .request, events: [counted], working: .requestLate(lateness), amount: rule.amount, ledgerLines: [event.line])
                         }
                     }
                 }
@@ -574,9 +532,9 @@ public enum Penalties {
             for event in history.events {
                 guard case .staffViolation(let day, let violation, let amount) = event.kind, violation == rule.violation else { continue }
                 guard let value = amount ?? rule.amount else { continue }
-                let range = rule.amountMin.map { "set within \($0.grouped)-\(rule.amountMax?.grouped ?? "")" }
-                add(rule, payer: rule.payer, kind: .staffViolation, events: ["line \(event.line): \(violation) on \(day)"],
-                    formula: range.map { "\(value.grouped), \($0)" } ?? value.grouped, amount: value, working: Working(ledgerLines: [event.line]))
+                let working = StaffCharge(violation: violation, amount: value, min: rule.amountMin, max: rule.amountMax)
+                add(rule, payer: rule.payer, kind: .staffViolation, events: [.staffViolation(line: event.line, violation: violation, day: day)],
+                    working: .staffViolation(working), amount: value, ledgerLines: [event.line])
             }
         }
 
@@ -601,32 +559,29 @@ public enum Penalties {
             for event in history.events {
                 switch event.kind {
                 case .breach(let day, let clause, let party):
-                    let label = "line \(event.line): breach of \(clause) by the \(party.rawValue) on \(day)"
+                    let counted = PenaltyEvent.breach(line: event.line, clause: clause, party: party, day: day)
                     let specific = rules.first { $0.0.payer.includes(party) && names($0.0, clause) }
                     let general = rules.first { $0.0.payer.includes(party) && $0.0.general == true }
                     guard let (rule, kind) = specific ?? general else {
                         lines.append(PenaltyLine(contractID: contract.id, alias: contract.alias, rule: "-", clause: clause, kind: "breach", payer: party,
-                                                 events: [label], formula: "no penalty rule covers \(clause)", amount: .zero, cap: nil, note: nil,
-                                                 working: Working(ledgerLines: [event.line])))
+                                                 events: [counted], working: .uncoveredBreach(clause: clause), amount: .zero, ledgerLines: [event.line]))
                         continue
                     }
-                    price(rule, kind: kind, party: party, label: label, line: event.line, replacing: specific != nil && general != nil && rule.replaces != nil)
+                    price(rule, kind: kind, party: party, event: counted, line: event.line, replacing: specific != nil && general != nil && rule.replaces != nil)
                 case .notice(let day, .termination, let party, true):
                     guard let (rule, kind) = rules.first(where: { $0.1 == .terminationWithoutCause && $0.0.payer.includes(party) }) else { continue }
-                    price(rule, kind: kind, party: party, label: "line \(event.line): termination without cause by the \(party.rawValue) on \(day)", line: event.line, replacing: false)
+                    price(rule, kind: kind, party: party, event: .terminationWithoutCause(line: event.line, party: party, day: day), line: event.line, replacing: false)
                 default:
                     continue
                 }
             }
         }
 
-        mutating func price(_ rule: BreachRule, kind: PenaltyRule.Kind, party: PartyRole, label: String, line: Int, replacing: Bool) {
-            let amount = total.times(rule.rate)
-            var notes = rule.onlyIf.map { ["only if \($0)"] } ?? []
-            if replacing, let replaced = rule.replaces { notes.append("replaces \(replaced), not added to it (docs/readings.md, Reading 13)") }
-            add(rule, payer: party, kind: kind, events: [label], formula: "\(rule.rate) x \(totalText) = \(amount.grouped)", amount: amount,
-                working: Working(rate: rule.rate, base: total, baseClause: contract.price.total.clause, ledgerLines: [line]),
-                note: notes.isEmpty ? nil : notes.joined(separator: "; "))
+        mutating func price(_ rule: BreachRule, kind: PenaltyRule.Kind, party: PartyRole, event: PenaltyEvent, line: Int, replacing: Bool) {
+            var notes = rule.onlyIf.map { [PenaltyNote.onlyIf($0)] } ?? []
+            if replacing, let replaced = rule.replaces { notes.append(.replacesGeneralRule(replaced)) }
+            add(rule, payer: party, kind: kind, events: [event], working: .breach(ofTotal(rule.rate)), amount: total.times(rule.rate),
+                ledgerLines: [line], notes: notes)
         }
 
         /// "§9.1(2)" is within "§9.1"; "§9.10" is not.

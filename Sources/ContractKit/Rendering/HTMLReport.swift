@@ -2,7 +2,7 @@
 /// inline SVG charts, each figure also in a table below its chart for
 /// printing and screen readers, and its clause on hover (`<title>`).
 public struct HTMLReport {
-    public enum Language: String, Sendable { case zh, en }
+    public typealias Language = ContractKit.Language
 
     public var contracts: [Contract]
     public var payments: [PaymentLine]
@@ -197,6 +197,7 @@ public struct HTMLReport {
     // MARK: penalties and findings
 
     func penaltySection() -> String {
+        let words = PenaltyWording(language)
         var html = "<section>\n<h2>\(escape(t("违约金", "Penalties")))</h2>\n"
         // One bar per rule and paying party, the length its total.
         var byRule: [(key: String, payer: PartyRole, clause: String, amount: Money)] = []
@@ -216,16 +217,21 @@ public struct HTMLReport {
                 let y = 5 + Double(index) * height
                 let width = 520.0 * Double(item.amount.fen) / Double(largest.fen)
                 svg += "<text x=\"295\" y=\"\(format(y + 12))\" class=\"label\">\(escape(item.key))</text>\n"
-                svg += "<rect x=\"300\" y=\"\(format(y + 2))\" width=\"\(format(max(1, width)))\" height=\"\(format(height - 5))\" class=\"bar \(item.payer == .buyer ? "open" : "overdue")\"><title>\(escape(item.key)) \(escape(item.clause)): \(item.amount.grouped), \(escape(t("支付方", "paid by"))) \(item.payer.rawValue)</title></rect>\n"
+                svg += "<rect x=\"300\" y=\"\(format(y + 2))\" width=\"\(format(max(1, width)))\" height=\"\(format(height - 5))\" class=\"bar \(item.payer == .buyer ? "open" : "overdue")\"><title>\(escape(item.key)) \(escape(item.clause)): \(item.amount.grouped), \(escape(t("支付方", "paid by"))) \(escape(words.party(item.payer)))</title></rect>\n"
                 svg += "<text x=\"\(format(305 + width))\" y=\"\(format(y + 12))\" class=\"value\">\(item.amount.grouped)</text>\n"
             }
             svg += "</svg>\n"
             html += "<figure>\n\(svg)</figure>\n<p class=\"legend\"><span class=\"key open\"></span>\(escape(t("甲方支付", "paid by the buyer"))) <span class=\"key overdue\"></span>\(escape(t("乙方支付", "paid by the supplier")))</p>\n"
         }
+        // The sentence of each line in the report's language; interest and
+        // cap lines are marked beside the rule, as in the terminal's table.
         html += table([t("合同", "Contract"), t("规则", "Rule"), t("条款", "Clause"), t("支付方", "Payer"), t("金额", "Amount"), t("算式", "Formula")],
-                      penalties.lines.filter { $0.amount != .zero }.map { [$0.alias, $0.rule, $0.clause, $0.payer.rawValue, $0.amount.grouped, $0.formula] }, numeric: [4])
+                      penalties.lines.filter { $0.amount != .zero }.map { line in
+                          let suffix = line.kind == "interest" ? t(" 利息", " interest") : (line.kind == "cap" ? t(" 上限", " cap") : "")
+                          return [line.alias, line.rule + suffix, line.clause, words.party(line.payer), line.amount.grouped, words.formula(line)]
+                      }, numeric: [4])
         html += table([t("合同", "Contract"), t("支付方", "Payer"), t("合计", "Total")],
-                      penalties.totals.map { [$0.alias, $0.payer.rawValue, $0.amount.grouped] }, numeric: [2])
+                      penalties.totals.map { [$0.alias, words.party($0.payer), $0.amount.grouped] }, numeric: [2])
         return html + "</section>\n"
     }
 

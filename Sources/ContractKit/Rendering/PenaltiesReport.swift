@@ -1,16 +1,23 @@
-/// `penalties` as JSON, CSV and a table.
+/// `penalties` as JSON, CSV and a table, its sentences in Chinese or English
+/// (`PenaltyWording`). JSON keys, CSV headers and the names of parties,
+/// kinds and causes in JSON and CSV are identifiers and stay as they are in
+/// either language; the table's headings follow the language.
 public enum PenaltiesReport {
-    public static func json(_ report: PenaltyReport, asOf: CalendarDay) -> String {
-        JSONValue.object([
+    public static func json(_ report: PenaltyReport, asOf: CalendarDay, language: Language) -> String {
+        let words = PenaltyWording(language)
+        return JSONValue.object([
             ("asOf", .string(asOf.description)),
+            ("language", .string(language.rawValue)),
             ("lines", .array(report.lines.map { line in
                 .object([
                     ("contract", .string(line.contractID)), ("alias", .string(line.alias)),
                     ("rule", .string(line.rule)), ("clause", .string(line.clause)), ("kind", .string(line.kind)),
                     ("payer", .string(line.payer.rawValue)), ("payee", .string(line.payer == .buyer ? "supplier" : "buyer")),
-                    ("events", .array(line.events.map(JSONValue.string))), ("formula", .string(line.formula)),
+                    ("events", .array(line.events.map { .string(words.event($0)) })), ("formula", .string(words.formula(line))),
                     ("amount", .string(line.amount.plain)), ("currency", .string("CNY")),
-                    ("cap", .optional(line.cap)), ("note", .optional(line.note)),
+                    ("cap", .optional(line.cap.map(words.cap))), ("note", .optional(words.notes(line))),
+                    ("ledgerLines", .array(line.ledgerLines.map { .number(String($0)) })),
+                    ("working", working(line)),
                 ])
             })),
             ("totals", .array(report.totals.map {
@@ -18,50 +25,65 @@ public enum PenaltiesReport {
             })),
             ("terminations", .array(report.terminations.map {
                 .object([("contract", .string($0.contractID)), ("alias", .string($0.alias)), ("rule", .string($0.rule)), ("clause", .string($0.clause)),
-                         ("party", .string($0.party.rawValue)), ("threshold", .string($0.threshold)), ("reached", .bool($0.reached)),
-                         ("from", .optional($0.from?.description)), ("progress", .string($0.progress))])
+                         ("party", .string($0.party.rawValue)), ("threshold", .string(words.threshold($0))), ("reached", .bool($0.reached)),
+                         ("from", .optional($0.from?.description)), ("progress", .string(words.progress($0))), ("measure", $0.measure.json)])
             })),
         ]).rendered() + "\n"
     }
 
-    public static func csv(_ report: PenaltyReport) -> String {
-        CSV.render(header: ["contract", "alias", "rule", "clause", "kind", "payer", "events", "formula", "amount", "cap", "note"],
-                   rows: report.lines.map {
-                       [$0.contractID, $0.alias, $0.rule, $0.clause, $0.kind, $0.payer.rawValue, $0.events.joined(separator: "; "),
-                        $0.formula, $0.amount.plain, $0.cap ?? "", $0.note ?? ""]
-                   })
+    /// The line's working values, with the events and notes as values too.
+    static func working(_ line: PenaltyLine) -> JSONValue {
+        guard case .object(let members) = line.working.json else { return line.working.json }
+        return .object(members + [("events", .array(line.events.map(\.json))), ("notes", .array(line.notes.map(\.json)))])
     }
 
-    public static func table(_ report: PenaltyReport, asOf: CalendarDay) -> String {
-        var text = "Penalties as of \(asOf)\n"
+    public static func csv(_ report: PenaltyReport, language: Language) -> String {
+        let words = PenaltyWording(language)
+        return CSV.render(header: ["contract", "alias", "rule", "clause", "kind", "payer", "events", "formula", "amount", "cap", "note"],
+                          rows: report.lines.map {
+                              [$0.contractID, $0.alias, $0.rule, $0.clause, $0.kind, $0.payer.rawValue, words.events($0),
+                               words.formula($0), $0.amount.plain, $0.cap.map(words.cap) ?? "", words.notes($0) ?? ""]
+                          })
+    }
+
+    public static func table(_ report: PenaltyReport, asOf: CalendarDay, language: Language) -> String {
+        let words = PenaltyWording(language)
+        func t(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
+        var text = t("违约金（截至 \(asOf)）\n", "Penalties as of \(asOf)\n")
         var aliases: [String] = []
         for line in report.lines where !aliases.contains(line.alias) { aliases.append(line.alias) }
-        if aliases.isEmpty { text += "\nNo penalty has accrued.\n" }
+        if aliases.isEmpty { text += t("\n尚无违约金。\n", "\nNo penalty has accrued.\n") }
         for alias in aliases {
             text += "\n\(alias)\n"
-            var table = Table([.init("RULE"), .init("CLAUSE"), .init("PAYER"), .init("AMOUNT (CNY)", .right), .init("FORMULA")])
+            var table = Table([.init(t("规则", "RULE")), .init(t("条款", "CLAUSE")), .init(t("支付方", "PAYER")), .init(t("金额（元）", "AMOUNT (CNY)"), .right),
+                               .init(t("算式", "FORMULA"))])
             for line in report.lines where line.alias == alias {
-                table.add([line.rule + (line.kind == "interest" || line.kind == "cap" ? " \(line.kind)" : ""), line.clause, line.payer.rawValue, line.amount.grouped, line.formula])
+                let suffix = line.kind == "interest" ? t(" 利息", " interest") : (line.kind == "cap" ? t(" 上限", " cap") : "")
+                table.add([line.rule + suffix, line.clause, words.party(line.payer), line.amount.grouped, words.formula(line)])
             }
             for total in report.totals where total.alias == alias {
-                table.add(["total", "", total.payer.rawValue, total.amount.grouped, "owed by the \(total.payer.rawValue) to the \(total.payer == .buyer ? "supplier" : "buyer")"])
+                let payee: PartyRole = total.payer == .buyer ? .supplier : .buyer
+                table.add([t("合计", "total"), "", words.party(total.payer), total.amount.grouped,
+                           t("\(words.party(total.payer))应付\(words.party(payee))", "owed by the \(total.payer.rawValue) to the \(payee.rawValue)")])
             }
             text += table.rendered()
             for line in report.lines where line.alias == alias && !line.events.isEmpty {
-                text += "  \(line.rule) \(line.clause): " + line.events.joined(separator: "; ") + (line.note.map { " [\($0)]" } ?? "") + "\n"
+                text += "  \(line.rule) \(line.clause)\(t("：", ": "))" + words.events(line) + (words.notes(line).map { " [\($0)]" } ?? "") + "\n"
             }
         }
         let flags = report.terminations
         if !flags.isEmpty {
-            text += "\nTermination thresholds\n"
-            var table = Table([.init("CONTRACT"), .init("CLAUSE"), .init("MAY TERMINATE"), .init("THRESHOLD"), .init("REACHED"), .init("NOW")])
+            text += t("\n解除合同的条件\n", "\nTermination thresholds\n")
+            var table = Table([.init(t("合同", "CONTRACT")), .init(t("条款", "CLAUSE")), .init(t("可解除方", "MAY TERMINATE")), .init(t("条件", "THRESHOLD")),
+                               .init(t("是否达到", "REACHED")), .init(t("现状", "NOW"))])
             for flag in flags {
-                table.add([flag.alias, flag.clause, flag.party.rawValue, flag.threshold, flag.reached ? "yes, from \(flag.from?.description ?? "?")" : "no", flag.progress])
+                table.add([flag.alias, flag.clause, words.party(flag.party), words.threshold(flag), words.reached(flag), words.progress(flag)])
             }
             text += table.rendered()
         }
         let owed = report.totals.reduce(into: [PartyRole: Money]()) { $0[$1.payer, default: .zero] += $1.amount }
-        text += "\nIn all: the buyers owe \((owed[.buyer] ?? .zero).grouped), the suppliers owe \((owed[.supplier] ?? .zero).grouped).\n"
+        text += t("\n合计：甲方共应付 \((owed[.buyer] ?? .zero).grouped) 元，乙方共应付 \((owed[.supplier] ?? .zero).grouped) 元。\n",
+                  "\nIn all: the buyers owe \((owed[.buyer] ?? .zero).grouped), the suppliers owe \((owed[.supplier] ?? .zero).grouped).\n")
         return text
     }
 }
