@@ -237,6 +237,18 @@ struct HonouredTermsTests {
         }
         #expect(Scores.periods(for: wider, history: history).map(\.total) == [110, -5])
     }
+
+    @Test("附件2 附加项: the -30 data-leak item is not worded per occurrence (perOccurrence: false), so two leaks in a quarter cost 30, not 60")
+    func notPerOccurrence() throws {
+        let q3 = #"{"contract": "minhang-2026", "type": "assessment", "from": "2026-07-01", "to": "2026-09-30", "additional": {"dataLeak": 2, "securityIncident": 2}}"#
+        let (ledger, errors) = Fixture.ledger([q3])
+        let ledgerValue = try #require(ledger, "\(errors)")
+        let minhang = try #require(Fixture.contract("minhang-2026"))
+        let score = try #require(Scores.periods(for: minhang, history: History(contractID: minhang.id, ledger: ledgerValue, asOf: nil)).first)
+        // 100 - 30 (data leak, once) - 2 x 10 (security incidents, each "每发生一次") = 50.
+        #expect(score.total == 50)
+        #expect(score.arithmetic.contains("dataLeak: 2 recorded, counted once x -30"))
+    }
 }
 
 extension PenaltyEvent {

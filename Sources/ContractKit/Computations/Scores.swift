@@ -17,9 +17,15 @@ public struct PeriodScore: Sendable {
     public struct AdditionalLine: Sendable {
         public var id: String
         public var description: String
+        /// The occurrences recorded.
         public var count: Int
         public var each: Int
-        public var total: Int { count * each }
+        /// False where the item is not worded per occurrence: it counts at
+        /// most once in a period, however often it is recorded.
+        public var perOccurrence = true
+        /// The occurrences that count.
+        public var counted: Int { perOccurrence ? count : min(count, 1) }
+        public var total: Int { counted * each }
     }
 
     public var contractID: String
@@ -45,7 +51,8 @@ public struct PeriodScore: Sendable {
             text += " - \(category.lost) (\(category.id): \(detail)\(category.capped ? " = \(sum), capped at \(category.points)" : ""))"
         }
         for item in additional where item.count > 0 {
-            text += " \(item.total < 0 ? "-" : "+") \(abs(item.total)) (\(item.id): \(item.count) x \(item.each))"
+            let times = item.counted == item.count ? "\(item.count)" : "\(item.count) recorded, counted once"
+            text += " \(item.total < 0 ? "-" : "+") \(abs(item.total)) (\(item.id): \(times) x \(item.each))"
         }
         text += " = \(raw)"
         if raw != total { text += ", held to \(total)" }
@@ -115,7 +122,8 @@ public enum Scores {
                 return PeriodScore.CategoryLine(id: category.id, name: category.name, points: category.points, counted: counted, lost: lost, capped: sum > category.points)
             }
             let additional = sheet.additionalItems.map {
-                PeriodScore.AdditionalLine(id: $0.id, description: $0.description, count: record.additional[$0.id] ?? 0, each: $0.points)
+                PeriodScore.AdditionalLine(id: $0.id, description: $0.description, count: record.additional[$0.id] ?? 0, each: $0.points,
+                                           perOccurrence: $0.perOccurrence ?? true)
             }
             let raw = base - lostTotal + additional.reduce(0) { $0 + $1.total }
             let total = min(sheet.maximum, max(sheet.minimum, raw))

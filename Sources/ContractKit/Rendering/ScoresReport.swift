@@ -13,7 +13,7 @@ public enum ScoresReport {
                                  ("occurrences", .array(category.counted.map { .object([("deduction", .string($0.description)), ("count", .number(String($0.count))), ("points", .number(String($0.each)))]) }))])
                     })),
                     ("additional", .array(score.additional.filter { $0.count > 0 }.map {
-                        .object([("id", .string($0.id)), ("count", .number(String($0.count))), ("points", .number(String($0.each))), ("total", .number(String($0.total)))])
+                        .object([("id", .string($0.id)), ("count", .number(String($0.count))), ("counted", .number(String($0.counted))), ("points", .number(String($0.each))), ("total", .number(String($0.total)))])
                     })),
                     ("raw", .number(String(score.raw))), ("score", .number(String(score.total))),
                     ("arithmetic", .string(score.arithmetic)),
