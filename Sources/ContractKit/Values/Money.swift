@@ -77,6 +77,8 @@ public struct Money: Hashable, Comparable, Sendable {
     }
 
     /// This amount times a percentage, rounded once, half up, to the fen.
+    /// A parsed percentage is at most 100%, so the product is never larger
+    /// than the amount and always fits.
     public func times(_ percent: Percent) -> Money {
         let numerator = Int128(fen) * Int128(percent.value.significand) * (percent.value.negative ? -1 : 1)
         let denominator = 100 * powerOfTen(percent.value.scale)

@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+@testable import ContractKit
+
+/// Issue 10, item 5: no arithmetic on user data can trap, and a figure that
+/// cannot be represented is an error or a refusal, never 0.00. Each test
+/// here is a trap (or a silent 0.00, or a wrong day) the value fuzzer or the
+/// audit found, run the way a user reaches it.
+@Suite("Total arithmetic: terms and ledgers that used to trap, or to give 0.00")
+struct TotalArithmeticTests {
+    static let fortyZeros = String(repeating: "0", count: 40)
+
+    struct RefusedCase: CustomTestStringConvertible, Sendable {
+        var alias: String
+        var path: [String]
+        var value: String
+        var location: String
+        var why: String
+        var testDescription: String { why }
+    }
+
+    /// Before: each of these loaded and then trapped (10^41 in 128 bits, or a
+    /// sum of percentages past 64 bits), at load, in check, in scores or in
+    /// penalties. Now the load refuses it with its path.
+    @Test(arguments: [
+        RefusedCase(alias: "minhang-2026", path: ["instalments", "0", "share"], value: "0.\(fortyZeros)1%", location: "$.instalments[0].share",
+                    why: "minhang §4.1's share with 41 decimals: comparing it with 100% took 10^41, past 128 bits, at load"),
+        RefusedCase(alias: "keping-2024", path: ["price", "breakdowns", "1", "lines", "1", "quantity"], value: "0.\(fortyZeros)1",
+                    location: "$.price.breakdowns[1].lines[1].quantity",
+                    why: "keping §二.1's 48 circuit-months with 41 decimals: check's quantity x unit price took 10^41"),
+        RefusedCase(alias: "minhang-2026", path: ["assessment", "windows", "0", "atLeast"], value: "0.\(fortyZeros)1",
+                    location: "$.assessment.windows[0].atLeast",
+                    why: "minhang §4.2(2)'s threshold of 80 with 41 decimals: the window's average was compared through 10^41"),
+        RefusedCase(alias: "liyang-2024", path: ["penalties", "3", "repeatIncrease"], value: "0.0000000000000000001%",
+                    location: "$.penalties[3].repeatIncrease",
+                    why: "liyang attachment 1 §5(3)'s 50% increase with 19 decimals: 100% + it has 22 digits, past 64 bits, on the second major incident"),
+    ])
+    func tooPreciseIsRefused(_ c: RefusedCase) throws {
+        do {
+            let contract = try RuleModelTests.variant(c.alias) { Self.set(&$0, c.path, c.value) }
+            // Loaded: the computations that trapped on it must not.
+            _ = Checks.findings(for: contract, calendar: CalendarLoader.builtin)
+            Issue.record("\(c.location) = \(c.value) was accepted")
+        } catch {
+            let messages = error.errors.map(\.description)
+            #expect(messages.contains { $0.contains(c.location) && $0.contains("16 decimals") }, "\(messages)")
+        }
+    }
+
+    @Test("an increase with 16 decimals, the most a percentage has, is computed exactly: 984.00 + 0.0000000000000001% rounds to 984.00 (attachment 1 §5(3))")
+    func sixteenDecimalsCompute() throws {
+        let contract = try RuleModelTests.variant { RuleModelTests.setRule(&$0, id: "incident-major", "repeatIncrease", "0.0000000000000001%") }
+        let set = ContractSet(contracts: [contract], folder: "")
+        let ledger = try LedgerLoader.parse(RuleModelTests.twoMajor.joined(separator: "\n") + "\n", file: "t.jsonl", contracts: set)
+        let report = try Penalties.report(for: [contract], ledger: ledger, asOf: Fixture.day("2025-12-01"), calendar: CalendarLoader.builtin)
+        // The ecg fee 196,800.00 x 0.5% = 984.00, resolved within 3 hours; the
+        // second, on records, is the previous 984.00 x (100% + 10^-16 %):
+        // 98,400 fen x (1 + 10^-18), which rounds to 98,400 fen. It took 4
+        // hours, over the 3 hours of the rule: x 2 = 1,968.00.
+        #expect(report.lines.filter { $0.rule == "incident-major" }.map(\.amount.plain) == ["984.00", "1968.00"])
+    }
+
+    /// Sets `value` at `path` (keys, or array positions as digits) of a fixture's JSON.
+    static func set(_ object: inout [String: Any], _ path: [String], _ value: Any) {
+        func set(_ node: Any, _ path: ArraySlice<String>) -> Any {
+            guard let key = path.first else { return value }
+            if var array = node as? [Any], let index = Int(key), array.indices.contains(index) {
+                array[index] = set(array[index], path.dropFirst())
+                return array
+            }
+            if var dictionary = node as? [String: Any] {
+                dictionary[key] = set(dictionary[key] as Any, path.dropFirst())
+                return dictionary
+            }
+            return node
+        }
+        object = set(object, path[...]) as? [String: Any] ?? object
+    }
+}
