@@ -60,6 +60,29 @@ struct TotalArithmeticTests {
         #expect(report.lines.filter { $0.rule == "incident-major" }.map(\.amount.plain) == ["984.00", "1968.00"])
     }
 
+    struct MonthsCase: CustomTestStringConvertible, Sendable {
+        var day: String
+        var months: Int
+        var expected: String
+        var testDescription: String { "\(day) + \(months) months = \(expected)" }
+    }
+
+    /// Before year 1 the month count was divided toward zero, giving month -10
+    /// for February of year -1, which came out as -0001-02-13; and a year
+    /// below 0 was written "00-1".
+    @Test(arguments: [
+        MonthsCase(day: "0001-01-15", months: -23, expected: "-0001-02-15"),
+        MonthsCase(day: "0001-03-01", months: -24, expected: "-0001-03-01"),
+        MonthsCase(day: "0001-01-31", months: -1, expected: "0000-12-31"),
+        MonthsCase(day: "0001-01-15", months: -13, expected: "-0001-12-15"),
+        MonthsCase(day: "0001-03-31", months: -13, expected: "0000-02-29"),
+        MonthsCase(day: "2026-01-31", months: 1, expected: "2026-02-28"),
+        MonthsCase(day: "9999-12-31", months: 1, expected: "10000-01-31"),
+    ])
+    func monthsBeforeYearOne(_ c: MonthsCase) {
+        #expect(Fixture.day(c.day).adding(months: c.months).description == c.expected)
+    }
+
     /// Sets `value` at `path` (keys, or array positions as digits) of a fixture's JSON.
     static func set(_ object: inout [String: Any], _ path: [String], _ value: Any) {
         func set(_ node: Any, _ path: ArraySlice<String>) -> Any {
