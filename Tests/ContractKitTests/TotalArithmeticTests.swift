@@ -83,6 +83,29 @@ struct TotalArithmeticTests {
         #expect(Fixture.day(c.day).adding(months: c.months).description == c.expected)
     }
 
+    @Test("what falls due across instalments at the largest amount is an error naming the instalment that takes it past what money holds; check reports the sum as unrepresentable")
+    func dueTotalBeyondMoney() throws {
+        var contract = try #require(Fixture.contract("keping-2024"))
+        let template = try #require(contract.instalments.first)
+        // 92,234 instalments of a trillion yuan: 9.2234 x 10^18 fen, one past Int64.
+        contract.instalments = (1...92_234).map { index in
+            var instalment = template
+            instalment.id = "\(index)"
+            instalment.amount = Money.largest
+            return instalment
+        }
+        guard let range = DayRange.year("2024") else { Issue.record("no range"); return }
+        do {
+            _ = try Dues.report(for: [contract], ledger: .empty, range: range, asOf: Fixture.day("2024-12-31"), calendar: CalendarLoader.builtin)
+            Issue.record("the total was computed")
+        } catch {
+            #expect(error.alias == "keping-2024" && error.rule.hasPrefix("instalment ") && error.clause == template.clause)
+            #expect(error.reason == "with it, the total falling due in 2024 is too large to represent")
+        }
+        let findings = Checks.findings(for: contract, calendar: CalendarLoader.builtin)
+        #expect(findings.contains { $0.code == "schedule-sum" && $0.message.hasPrefix("the instalments add up to more than can be represented") })
+    }
+
     /// Sets `value` at `path` (keys, or array positions as digits) of a fixture's JSON.
     static func set(_ object: inout [String: Any], _ path: [String], _ value: Any) {
         func set(_ node: Any, _ path: ArraySlice<String>) -> Any {

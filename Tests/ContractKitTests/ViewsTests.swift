@@ -17,7 +17,7 @@ struct DueTests {
     func badQuarters(_ text: String) { #expect(DayRange.quarter(text) == nil) }
 
     func report(_ range: DayRange?, ledger: Ledger = .empty, asOf: String = "2026-11-21") throws -> DueReport {
-        Dues.report(for: PaymentsTests.contracts, ledger: ledger, range: try #require(range), asOf: Fixture.day(asOf), calendar: CalendarLoader.builtin)
+        try Dues.report(for: PaymentsTests.contracts, ledger: ledger, range: try #require(range), asOf: Fixture.day(asOf), calendar: CalendarLoader.builtin)
     }
 
     @Test("2026Q4 from the terms alone: minhang #2 (≥ 2026-10-30) and weinan #2 (≥ 2026-11-26), both estimated and conditional")
