@@ -60,6 +60,61 @@ struct TotalArithmeticTests {
         #expect(report.lines.filter { $0.rule == "incident-major" }.map(\.amount.plain) == ["984.00", "1968.00"])
     }
 
+    /// liyang §7.3 with its terms at the far edge of what a fixture may say:
+    /// the total a trillion yuan, interest 100% a day with no cap, and the
+    /// contract signed in the year 1000, so that by the year 2000 interest on
+    /// instalment 1 (500,000,000,000.00 x 365,000-odd days) is some 1.8 x 10^19
+    /// fen, past the 9.2 x 10^18 that money holds.
+    static func farEdgeLiyang() throws -> Contract {
+        try RuleModelTests.variant {
+            var price = $0["price"] as? [String: Any] ?? [:]
+            var total = price["total"] as? [String: Any] ?? [:]
+            total["amount"] = "1000000000000.00"
+            price["total"] = total
+            $0["price"] = price
+            var signing = $0["signing"] as? [String: Any] ?? [:]
+            signing["date"] = "1000-01-01"
+            $0["signing"] = signing
+            var rules = $0["penalties"] as? [[String: Any]] ?? []
+            for index in rules.indices where rules[index]["id"] as? String == "7.3" {
+                rules[index]["interest"] = ["rate": "100%", "per": ["days": 1], "clause": "§7.3", "paidBeforePrincipal": true]
+                rules[index]["cap"] = nil
+            }
+            $0["penalties"] = rules
+        }
+    }
+
+    @Test("a payment covers interest first (Art. 561, liyang §7.3) even when the interest is beyond what money holds: before, it was taken as 0.00 and the payment went to the principal")
+    func interestBeyondMoneyIsNotZero() throws {
+        let contract = try Self.farEdgeLiyang()
+        let set = ContractSet(contracts: [contract], folder: "")
+        let line = #"{"contract": "liyang-2024", "type": "payment", "day": "2000-01-03", "amount": "1000.00", "instalment": "1"}"#
+        let ledger = try LedgerLoader.parse(line + "\n", file: "t.jsonl", contracts: set)
+        let first = try #require(Payments.lines(for: [contract], ledger: ledger, asOf: Fixture.day("2000-01-03"), calendar: CalendarLoader.builtin).first)
+        // Whatever has accrued is far more than 1,000.00: all of it covers interest.
+        #expect(first.chargesCovered.map(\.amount.plain) == ["1000.00"])
+        #expect(first.paid == .zero)
+        // And penalties say the interest cannot be represented, naming the rule.
+        #expect(throws: ComputationError.self) {
+            _ = try Penalties.report(for: [contract], ledger: ledger, asOf: Fixture.day("2000-01-03"), calendar: CalendarLoader.builtin)
+        }
+    }
+
+    @Test("a payment after one that went to that interest is within what is outstanding: before, the interest was 0.00, the principal paid, and the second payment refused as an overpayment")
+    func secondPaymentAfterInterestBeyondMoney() throws {
+        let contract = try Self.farEdgeLiyang()
+        let set = ContractSet(contracts: [contract], folder: "")
+        let lines = [
+            #"{"contract": "liyang-2024", "type": "payment", "day": "1999-01-04", "amount": "500000000000.00", "instalment": "1"}"#,
+            #"{"contract": "liyang-2024", "type": "payment", "day": "2000-01-03", "amount": "1000.00", "instalment": "1"}"#,
+        ]
+        let ledger = try LedgerLoader.parse(lines.joined(separator: "\n") + "\n", file: "t.jsonl", contracts: set)
+        let first = try #require(Payments.lines(for: [contract], ledger: ledger, asOf: Fixture.day("2000-01-03"), calendar: CalendarLoader.builtin).first)
+        // Both payments went to interest; the principal is still owed in full.
+        #expect(first.chargesCovered.map(\.amount.plain) == ["500000000000.00", "1000.00"])
+        #expect(first.outstanding.plain == "500000000000.00")
+    }
+
     struct MonthsCase: CustomTestStringConvertible, Sendable {
         var day: String
         var months: Int
