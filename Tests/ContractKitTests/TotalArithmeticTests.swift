@@ -138,6 +138,28 @@ struct TotalArithmeticTests {
         #expect(Fixture.day(c.day).adding(months: c.months).description == c.expected)
     }
 
+    @Test("a score sheet whose range reaches Int's limits: two periods held to 9,223,372,036,854,775,000 average exactly, where the sum used to trap")
+    func scoreSheetAtIntsLimits() throws {
+        let contract = try RuleModelTests.variant("minhang-2026") {
+            var sheet = $0["assessment"] as? [String: Any] ?? [:]
+            sheet["minimum"] = 9_223_372_036_854_775_000
+            sheet["maximum"] = Int.max
+            $0["assessment"] = sheet
+        }
+        let set = ContractSet(contracts: [contract], folder: "")
+        let lines = [
+            #"{"contract": "minhang-2026", "type": "assessment", "from": "2026-07-01", "to": "2026-07-31"}"#,
+            #"{"contract": "minhang-2026", "type": "assessment", "from": "2026-08-01", "to": "2026-08-31"}"#,
+        ]
+        let ledger = try LedgerLoader.parse(lines.joined(separator: "\n") + "\n", file: "t.jsonl", contracts: set)
+        let history = History(contractID: contract.id, ledger: ledger, asOf: nil)
+        let window = try #require(Scores.windows(for: contract, history: history, asOf: Fixture.day("2026-11-21")).first)
+        // 100 held to the minimum, twice: the sum is 18,446,744,073,709,550,000.
+        #expect(window.periods.map(\.total) == [9_223_372_036_854_775_000, 9_223_372_036_854_775_000])
+        #expect(window.averageText == "9223372036854775000")
+        #expect(window.state == .met)
+    }
+
     @Test("what falls due across instalments at the largest amount is an error naming the instalment that takes it past what money holds; check reports the sum as unrepresentable")
     func dueTotalBeyondMoney() throws {
         var contract = try #require(Fixture.contract("keping-2024"))
