@@ -22,8 +22,8 @@ struct ScoresTests {
              why: "two letters of praise: 100 + 20 = 120, held to 100"),
         Case(occurrences: #"{"emergency": {"lateNotice": 8}}"#, additional: #"{"dataLeak": 1, "securityIncident": 1}"#, score: 20,
              why: "emergency 8 x 5 = 40 capped at 40; additional items without limit: -30 and -10: 100 - 40 - 40 = 20"),
-        Case(occurrences: #"{"emergency": {"lateNotice": 8}, "operations": {"failure": 4}}"#, additional: #"{"dataLeak": 3}"#, score: 0,
-             why: "100 - 40 - 20 - 90 = -50, held to 0"),
+        Case(occurrences: #"{"emergency": {"lateNotice": 8}, "operations": {"failure": 4}}"#, additional: #"{"securityIncident": 9}"#, score: 0,
+             why: "100 - 40 - 20 - 9 x 10 = -50, held to 0"),
         Case(occurrences: #"{"keyPeriodDuty": {"missed": 1}}"#, additional: #"{"praise": 1}"#, score: 100,
              why: "a missed key-period duty -5, a letter of praise +10: 105, held to 100"),
     ])

@@ -1,7 +1,8 @@
 /// One assessment period's score from the sheet and the recorded
 /// occurrences (Readings 4): a regular category loses at most its points,
-/// additional items add or subtract without limit, and the total is then
-/// held to the sheet's range.
+/// additional items add or subtract without limit (an item the sheet does
+/// not word per occurrence counts once a period, however often it is
+/// recorded), and the total is then held to the sheet's range.
 ///
 /// Points and counts are bounded where they are read (points within
 /// ±10000, at most 10000 occurrences of an item a period), so a period's
@@ -22,9 +23,15 @@ public struct PeriodScore: Sendable {
     public struct AdditionalLine: Sendable {
         public var id: String
         public var description: String
+        /// The occurrences recorded.
         public var count: Int
         public var each: Int
-        public var total: Int { count * each }
+        /// False where the sheet does not word the item per occurrence
+        /// (每发生一次): it counts once a period, however often recorded.
+        public var perOccurrence: Bool
+        /// The occurrences that count.
+        public var counted: Int { perOccurrence ? count : min(count, 1) }
+        public var total: Int { counted * each }
     }
 
     public var contractID: String
@@ -50,7 +57,8 @@ public struct PeriodScore: Sendable {
             text += " - \(category.lost) (\(category.id): \(detail)\(category.capped ? " = \(sum), capped at \(category.points)" : ""))"
         }
         for item in additional where item.count > 0 {
-            text += " \(item.total < 0 ? "-" : "+") \(item.total.magnitude) (\(item.id): \(item.count) x \(item.each))"
+            let times = item.counted == item.count ? "\(item.count) x \(item.each)" : "\(item.count) recorded, counted once a period: not per occurrence"
+            text += " \(item.total < 0 ? "-" : "+") \(item.total.magnitude) (\(item.id): \(times))"
         }
         text += " = \(raw)"
         if raw != total { text += ", held to \(total)" }
@@ -101,7 +109,8 @@ public enum Scores {
                 return PeriodScore.CategoryLine(id: category.id, name: category.name, points: category.points, counted: counted, lost: lost, capped: sum > category.points)
             }
             let additional = sheet.additionalItems.map {
-                PeriodScore.AdditionalLine(id: $0.id, description: $0.description, count: record.additional[$0.id] ?? 0, each: $0.points)
+                PeriodScore.AdditionalLine(id: $0.id, description: $0.description, count: record.additional[$0.id] ?? 0, each: $0.points,
+                                           perOccurrence: $0.perOccurrence ?? true)
             }
             let raw = base - lostTotal + additional.reduce(0) { $0 + $1.total }
             let total = min(sheet.maximum, max(sheet.minimum, raw))
