@@ -183,6 +183,23 @@ struct TotalArithmeticTests {
         #expect(findings.contains { $0.code == "schedule-sum" && $0.message.hasPrefix("the instalments add up to more than can be represented") })
     }
 
+    @Test("LedgerWriter.admit checks what record checks, with no file: the value fuzzer offers its lines to it")
+    func admitChecksLikeRecord() throws {
+        let example = try String(contentsOfFile: packageRoot + "/Fixtures/ledger/example.jsonl", encoding: .utf8)
+        let ledger = try LedgerLoader.parse(example, file: "example.jsonl", contracts: Fixture.set)
+        let count = example.split(separator: "\n").count
+        // weinan's second instalment, 278,000.00 - 139,000.00 (§二.1), is all that is outstanding on it.
+        let over = #"{"contract": "weinan-2026", "type": "payment", "day": "2026-12-20", "amount": "139000.01", "instalment": "2"}"#
+        #expect(throws: LoadErrors.self) { try LedgerWriter.admit(over, line: count + 1, after: ledger, contracts: Fixture.set) }
+        let exact = #"{"contract": "weinan-2026", "type": "payment", "day": "2026-12-20", "amount": "139000.00", "instalment": "2"}"#
+        let admitted = try LedgerWriter.admit(exact, line: count + 1, after: ledger, contracts: Fixture.set)
+        #expect(admitted.event.line == count + 1 && admitted.event.contractID == "ZCSP-临渭区-2026-00082")
+        #expect(admitted.compact == #"{"contract":"weinan-2026","type":"payment","day":"2026-12-20","amount":"139000.00","instalment":"2"}"#)
+        // The chain fields are record's to write.
+        let chained = #"{"contract": "weinan-2026", "type": "effective", "day": "2026-05-27", "hash": "00"}"#
+        #expect(throws: LoadErrors.self) { try LedgerWriter.admit(chained, line: count + 1, after: ledger, contracts: Fixture.set) }
+    }
+
     /// Sets `value` at `path` (keys, or array positions as digits) of a fixture's JSON.
     static func set(_ object: inout [String: Any], _ path: [String], _ value: Any) {
         func set(_ node: Any, _ path: ArraySlice<String>) -> Any {
