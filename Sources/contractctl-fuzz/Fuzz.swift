@@ -135,6 +135,7 @@ enum Fuzz {
             }
         }
         say(progress(executions, Int(Date().timeIntervalSince(start)), values) + ", no crash")
+        if let values { try? FileManager.default.removeItem(atPath: values.scratch) }
         if let values, values.findings > 0 {
             say("\(values.findings) finding(s): see FINDING above")
             exit(1)
