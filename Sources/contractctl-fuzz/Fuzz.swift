@@ -40,26 +40,47 @@ enum Target {
     }
 }
 
+/// A line on standard output, written at once (not buffered), so that
+/// progress and findings are there even if a trap ends the run.
+func say(_ text: String) {
+    FileHandle.standardOutput.write(Data((text + "\n").utf8))
+}
+
+/// The value mode's state, made on first use.
+enum ValueMode {
+    nonisolated(unsafe) static var target: LedgerValueTarget? = LedgerValueTarget()
+}
+
 #if FUZZING
+/// libFuzzer: the first byte picks a loader; selector 6 runs the value
+/// mode, with the rest of the input as the source of its choices.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOne(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    Target.run(Array(UnsafeBufferPointer(start: data, count: size)))
+    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+    if bytes.first.map({ $0 % 7 == 6 }) == true, let target = ValueMode.target {
+        var random = Random(bytes: Array(bytes.dropFirst()))
+        target.run(&random)
+    } else {
+        Target.run(bytes)
+    }
     return 0
 }
 #else
-/// Without libFuzzer: a deterministic mutation loop over the bundled
-/// fixtures, ledger and hostile corpus. `contractctl-fuzz [SECONDS] [SEED]`.
+/// Without libFuzzer: `contractctl-fuzz [SECONDS] [SEED] [MODE]`. MODE
+/// `bytes` mutates the bytes of the bundled fixtures, ledger and hostile
+/// corpus for every parser and loader; `values` mutates the values inside
+/// valid ledger lines and runs every command on what record accepts; `both`
+/// (the default) alternates them. The same seed gives the same run.
 @main
 enum Fuzz {
     static func main() {
         let arguments = CommandLine.arguments
         let seconds = arguments.count > 1 ? Double(arguments[1]) ?? 10 : 10
-        var state: UInt64 = arguments.count > 2 ? UInt64(arguments[2]) ?? 0x2026_1121 : 0x2026_1121
-        func next() -> UInt64 {
-            state ^= state << 13
-            state ^= state >> 7
-            state ^= state << 17
-            return state
+        var random = Random(seed: arguments.count > 2 ? UInt64(arguments[2]) ?? 0x2026_1121 : 0x2026_1121)
+        let mode = arguments.count > 3 ? arguments[3] : "both"
+        guard ["bytes", "values", "both"].contains(mode) else {
+            say("usage: contractctl-fuzz [SECONDS] [SEED] [bytes|values|both]")
+            exit(64)
         }
         var seeds: [[UInt8]] = []
         for folder in ["Fixtures/contracts", "Fixtures/examples", "Tests/ContractKitTests/Hostile/fixtures", "Tests/ContractKitTests/Hostile/ledgers"] {
@@ -71,33 +92,62 @@ enum Fuzz {
             seeds += ledger.split(separator: UInt8(ascii: "\n")).map { Array($0) + [UInt8(ascii: "\n")] }
         }
         seeds += ["壹拾柒万捌仟元整", "2026-02-30", "2025-03-05T10:00+08:00", "2026Q4", "4149000.00", "0.05%"].map { Array($0.utf8) }
-        guard !seeds.isEmpty else {
-            print("no seeds found: run from the repository's root")
+        let values = mode == "bytes" ? nil : ValueMode.target
+        guard !seeds.isEmpty, mode == "bytes" || values != nil else {
+            say("no seeds found: run from the repository's root (the value mode also needs Fixtures/ledger/example.jsonl to load against the fixtures)")
             exit(66)
         }
+        Crash.install()
+        Crash.watch(seconds: 60)
         let tokens: [[UInt8]] = ["{", "}", "[", "]", ",", ":", "\"", "\\u0000", "1e400", "-0", "null", "\u{FEFF}", "\\ud800", "99999999999999999999", "%", "零", "拾"].map { Array($0.utf8) }
         let start = Date()
         var executions = 0
-        print("fuzzing for \(Int(seconds)) s from seed \(state) over \(seeds.count) seeds")
+        var reported = 0
+        say("fuzzing (\(mode)) for \(Int(seconds)) s from seed \(random.state) over \(seeds.count) byte seeds and \(values?.seeds.count ?? 0) ledger lines")
         while Date().timeIntervalSince(start) < seconds {
-            var input = seeds[Int(next() % UInt64(seeds.count))]
-            for _ in 0..<(1 + Int(next() % 8)) {
-                let position = input.isEmpty ? 0 : Int(next() % UInt64(input.count))
-                switch next() % 5 {
-                case 0 where !input.isEmpty: input[position] = UInt8(truncatingIfNeeded: next())
-                case 1 where !input.isEmpty: input.remove(at: position)
-                case 2: input.insert(contentsOf: tokens[Int(next() % UInt64(tokens.count))], at: position)
-                case 3 where input.count > 2:
-                    let length = Int(next() % UInt64(min(64, input.count - position)))
-                    input.insert(contentsOf: input[position..<(position + length)], at: Int(next() % UInt64(input.count)))
-                default: input = Array(input.prefix(position))
+            Crash.started = ProcessInfo.processInfo.systemUptime
+            defer { Crash.started = 0 }
+            if let values, mode == "values" || executions % 2 == 1 {
+                values.run(&random)
+                executions += 1
+            } else {
+                var input = seeds[random.below(seeds.count)]
+                for _ in 0..<(1 + random.below(8)) {
+                    let position = random.below(input.count)
+                    switch random.below(5) {
+                    case 0 where !input.isEmpty: input[position] = UInt8(truncatingIfNeeded: random.next())
+                    case 1 where !input.isEmpty: input.remove(at: position)
+                    case 2: input.insert(contentsOf: random.pick(tokens), at: position)
+                    case 3 where input.count > 2:
+                        let length = random.below(min(64, input.count - position))
+                        input.insert(contentsOf: input[position..<(position + length)], at: random.below(input.count))
+                    default: input = Array(input.prefix(position))
+                    }
                 }
+                Crash.note([String(decoding: input, as: UTF8.self)])
+                for selector: UInt8 in 0..<6 { Target.run([selector] + input) }
+                executions += 1
             }
-            for selector: UInt8 in 0..<6 { Target.run([selector] + input) }
-            executions += 6
-            if executions % 60_000 == 0 { print("\(executions) executions, \(Int(Date().timeIntervalSince(start))) s") }
+            let elapsed = Int(Date().timeIntervalSince(start))
+            if elapsed >= (reported + 1) * 30 {
+                reported = elapsed / 30
+                say(progress(executions, elapsed, values))
+            }
         }
-        print("\(executions) executions in \(Int(Date().timeIntervalSince(start))) s, no crash")
+        say(progress(executions, Int(Date().timeIntervalSince(start)), values) + ", no crash")
+        if let values { try? FileManager.default.removeItem(atPath: values.scratch) }
+        if let values, values.findings > 0 {
+            say("\(values.findings) finding(s): see FINDING above")
+            exit(1)
+        }
+    }
+
+    static func progress(_ executions: Int, _ seconds: Int, _ values: LedgerValueTarget?) -> String {
+        var text = "\(executions) executions in \(seconds) s"
+        if let values {
+            text += " (\(values.executions) ledger runs, \(values.contractsMutated) with a contract's terms mutated: \(values.accepted) mutated lines accepted, \(values.refused) refused, \(values.typedErrors) typed errors)"
+        }
+        return text
     }
 }
 #endif

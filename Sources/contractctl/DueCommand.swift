@@ -37,7 +37,12 @@ enum DueCommand: Command {
     static func run(_ arguments: Arguments) throws(CommandFailure) -> CommandResult {
         let range = try period(arguments)
         let input = try ReportInput(arguments)
-        let report = Dues.report(for: input.contracts, ledger: input.ledger, range: range, asOf: input.asOf, calendar: input.calendar)
+        let report: DueReport
+        do {
+            report = try Dues.report(for: input.contracts, ledger: input.ledger, range: range, asOf: input.asOf, calendar: input.calendar)
+        } catch {
+            throw CommandFailure(error)
+        }
         return input.render(table: { DueReportRendering.table(report) }, json: { DueReportRendering.json(report) }, csv: { DueReportRendering.csv(report) })
     }
 

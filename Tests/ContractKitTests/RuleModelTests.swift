@@ -247,7 +247,7 @@ struct HonouredTermsTests {
         let score = try #require(Scores.periods(for: minhang, history: History(contractID: minhang.id, ledger: ledgerValue, asOf: nil)).first)
         // 100 - 30 (data leak, once) - 2 x 10 (security incidents, each "每发生一次") = 50.
         #expect(score.total == 50)
-        #expect(score.arithmetic.contains("dataLeak: 2 recorded, counted once x -30"))
+        #expect(score.arithmetic.contains("dataLeak: 2 recorded, counted once a period: not per occurrence"))
     }
 }
 

@@ -17,7 +17,7 @@ struct DueTests {
     func badQuarters(_ text: String) { #expect(DayRange.quarter(text) == nil) }
 
     func report(_ range: DayRange?, ledger: Ledger = .empty, asOf: String = "2026-11-21") throws -> DueReport {
-        Dues.report(for: PaymentsTests.contracts, ledger: ledger, range: try #require(range), asOf: Fixture.day(asOf), calendar: CalendarLoader.builtin)
+        try Dues.report(for: PaymentsTests.contracts, ledger: ledger, range: try #require(range), asOf: Fixture.day(asOf), calendar: CalendarLoader.builtin)
     }
 
     @Test("2026Q4 from the terms alone: minhang #2 (≥ 2026-10-30) may not be owed (§4.2(2) average >= 80); weinan #2 (≥ 2026-11-26) is owed and awaits its invoice (§三.1)")

@@ -21,8 +21,6 @@ enum Allocation {
         var parts: [String: [Part]] = [:]
         /// The parts that covered accrued interest first (Art. 561).
         var charges: [String: [Part]] = [:]
-        /// Whatever of a payment found nothing unpaid (refused when recorded).
-        var unapplied = Money.zero
     }
 
     /// Applies the payments in the order they were made. With `charges`, a
@@ -47,8 +45,9 @@ enum Allocation {
             for slot in order where remaining > .zero {
                 if let charges {
                     let owed = owedCharges(slot, slots: slots, on: payment.day, charges: charges, unpaid: unpaid, result: result)
-                    if owed > .zero {
-                        let covered = min(owed, remaining)
+                    if owed > 0 {
+                        // At most the payment: a figure money holds, whatever has accrued.
+                        let covered = Money(fen: Int64(min(owed, Int128(remaining.fen))))
                         remaining = remaining - covered
                         result.charges[slot.id, default: []].append(Part(day: payment.day, amount: covered))
                     }
@@ -60,39 +59,46 @@ enum Allocation {
                 remaining = remaining - applied
                 result.parts[slot.id, default: []].append(Part(day: payment.day, amount: applied))
             }
-            result.unapplied = result.unapplied.plus(remaining) ?? Money(fen: Int64.max)
         }
         return result
     }
 
     /// What has accrued on `slot` by `day` and is not yet covered, held to
-    /// what is left under the cap for all instalments together.
-    static func owedCharges(_ slot: Slot, slots: [Slot], on day: CalendarDay, charges: OverdueCharges, unpaid: [String: Money], result: Result) -> Money {
-        func accrued(_ s: Slot) -> Money {
-            guard let due = s.dueDate else { return .zero }
+    /// what is left under the cap for all instalments together; in fen,
+    /// exactly (see `OverdueCharges.beyondAnyPayment`).
+    static func owedCharges(_ slot: Slot, slots: [Slot], on day: CalendarDay, charges: OverdueCharges, unpaid: [String: Money], result: Result) -> Int128 {
+        func accrued(_ s: Slot) -> Int128 {
+            guard let due = s.dueDate else { return 0 }
             return charges.accrued(instalment: s.id, due: due, paid: result.parts[s.id] ?? [], unpaid: unpaid[s.id] ?? .zero, on: day)
         }
-        let covered = { (id: String) in (result.charges[id] ?? []).reduce(Money.zero) { $0 + $1.amount } }
-        let own = accrued(slot) - covered(slot.id)
-        guard own > .zero else { return .zero }
+        func coveredOn(_ id: String) -> Int128 { covered(result.charges[id] ?? []) }
+        let own = accrued(slot) - coveredOn(slot.id)
+        guard own > 0 else { return 0 }
         guard let cap = charges.cap else { return own }
-        let allCovered = slots.reduce(Money.zero) { $0 + covered($1.id) }
-        let allAccrued = min(cap, slots.reduce(Money.zero) { $0 + accrued($1) })
-        return max(.zero, min(own, allAccrued - allCovered))
+        let allCovered = slots.reduce(Int128(0)) { $0 + coveredOn($1.id) }
+        let allAccrued = min(Int128(cap.fen), slots.reduce(Int128(0)) { $0 + accrued($1) })
+        return max(0, min(own, allAccrued - allCovered))
     }
 
     /// What is owed on accrued charges on `day`, all instalments together:
     /// what has accrued (held to the cap) less what payments have covered.
+    /// Held to `Money.largest`: no payment is larger, so above it the figure
+    /// decides nothing a payment is checked against.
     static func owedCharges(_ slots: [Slot], on day: CalendarDay, charges: OverdueCharges, result: Result) -> Money {
-        var accrued = Money.zero
-        var covered = Money.zero
+        var accrued: Int128 = 0
+        var covered: Int128 = 0
         for slot in slots {
             let paid = result.parts[slot.id] ?? []
             let unpaid = slot.amount - paid.reduce(Money.zero) { $0 + $1.amount }
             if let due = slot.dueDate { accrued += charges.accrued(instalment: slot.id, due: due, paid: paid, unpaid: unpaid, on: day) }
-            covered += (result.charges[slot.id] ?? []).reduce(Money.zero) { $0 + $1.amount }
+            covered += Allocation.covered(result.charges[slot.id] ?? [])
         }
-        if let cap = charges.cap { accrued = min(accrued, cap) }
-        return max(.zero, accrued - covered)
+        if let cap = charges.cap { accrued = min(accrued, Int128(cap.fen)) }
+        return Money(fen: Int64(min(max(0, accrued - covered), Int128(Money.largest.fen))))
+    }
+
+    /// The fen of `parts`, added in 128 bits.
+    static func covered(_ parts: [Part]) -> Int128 {
+        parts.reduce(Int128(0)) { $0 + Int128($1.amount.fen) }
     }
 }

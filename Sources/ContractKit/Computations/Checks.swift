@@ -98,10 +98,13 @@ public enum Checks {
                     }
                 }
             }
-            let sum = breakdown.lines.reduce(Money.zero) { $0 + $1.amount }
             let target = breakdown.statedTotal ?? total
-            if sum != target.amount {
-                add(.error, "total-mismatch", breakdown.clause, "the lines of \(breakdown.name) add up to \(sum.grouped), but \(target.clause) states \(target.amount.grouped)")
+            if let sum = Money.sum(breakdown.lines.map(\.amount)) {
+                if sum != target.amount {
+                    add(.error, "total-mismatch", breakdown.clause, "the lines of \(breakdown.name) add up to \(sum.grouped), but \(target.clause) states \(target.amount.grouped)")
+                }
+            } else {
+                add(.error, "total-mismatch", breakdown.clause, "the lines of \(breakdown.name) add up to more than can be represented, but \(target.clause) states \(target.amount.grouped)")
             }
             if let own = breakdown.statedTotal, own.amount != total.amount {
                 add(.error, "total-mismatch", own.clause, "\(breakdown.name) totals \(own.amount.grouped), but \(total.clause) states the total as \(total.amount.grouped); percentages of the total use \(total.amount.grouped) (\(total.clause))")
@@ -118,10 +121,11 @@ public enum Checks {
         }
         let total = contract.price.total.amount
         let amounts = InstalmentAmounts.compute(contract).map(\.amount)
-        let sum = amounts.reduce(Money.zero, +)
+        let sum = Money.sum(amounts)
+        let sumText = sum?.grouped ?? "more than can be represented"
         let clauses = Set(contract.instalments.map(\.clause)).sorted().joined(separator: ", ")
         if sum != total {
-            add(.error, "schedule-sum", clauses, "the instalments add up to \(sum.grouped), but the total is \(total.grouped)")
+            add(.error, "schedule-sum", clauses, "the instalments add up to \(sumText), but the total is \(total.grouped)")
         }
         if amounts.contains(where: { $0.fen < 0 }) {
             add(.error, "schedule-sum", clauses, "an instalment comes out negative: the other instalments exceed the total")
@@ -131,7 +135,7 @@ public enum Checks {
             let paidThrough = calendar.end(of: covers, after: start.adding(days: -1), rollOver: false).day
             if paidThrough < end {
                 add(.warning, "schedule-short", contract.price.total.clause,
-                    "the price (\(total.grouped)) and the schedule (\(sum.grouped)) pay for \(covers.description) of service, to \(paidThrough), but the service term runs \(start) to \(end) (\(contract.term.clause)); no payment is scheduled for the rest")
+                    "the price (\(total.grouped)) and the schedule (\(sumText)) pay for \(covers.description) of service, to \(paidThrough), but the service term runs \(start) to \(end) (\(contract.term.clause)); no payment is scheduled for the rest")
             }
         }
     }

@@ -22,18 +22,22 @@ public struct DueReport: Sendable {
     public var overdue: [PaymentLine]
 
     /// Everything falling due in the period.
-    public var total: Money { items.reduce(.zero) { $0 + $1.line.amount } }
+    public var total: Money
     /// The unpaid part that may not be owed at all (a condition undetermined or unmet).
-    public var conditionalTotal: Money { items.filter(\.conditional).reduce(.zero) { $0 + $1.line.outstanding } }
+    public var conditionalTotal: Money
     /// The unpaid part that is owed but waits for an event (an invoice, an acceptance).
-    public var awaitingTotal: Money { items.filter(\.awaiting).reduce(.zero) { $0 + $1.line.outstanding } }
+    public var awaitingTotal: Money
     /// The unpaid part of what falls due in the period.
-    public var outstanding: Money { items.reduce(.zero) { $0 + $1.line.outstanding } }
-    public var overdueCarriedIn: Money { overdue.reduce(.zero) { $0 + $1.outstanding } }
+    public var outstanding: Money
+    public var overdueCarriedIn: Money
 }
 
 public enum Dues {
-    public static func report(for contracts: [Contract], ledger: Ledger, range: DayRange, asOf: CalendarDay, calendar: WorkCalendar) -> DueReport {
+    /// Every contract's instalments add up here, so a folder of enough
+    /// contracts at the largest amount a term may state could take a total
+    /// past what money holds: that is an error naming the instalment that
+    /// does it, never a trap.
+    public static func report(for contracts: [Contract], ledger: Ledger, range: DayRange, asOf: CalendarDay, calendar: WorkCalendar) throws(ComputationError) -> DueReport {
         let lines = Payments.lines(for: contracts, ledger: ledger, asOf: asOf, calendar: calendar)
         var items: [DueReport.Item] = []
         var overdue: [PaymentLine] = []
@@ -49,6 +53,24 @@ public enum Dues {
             }
         }
         items.sort { ($0.day, $0.line.alias, $0.line.instalment) < ($1.day, $1.line.alias, $1.line.instalment) }
-        return DueReport(range: range, asOf: asOf, items: items, overdue: overdue)
+        let period = range.name ?? "\(range.from) to \(range.to)"
+        func sum(_ what: String, _ lines: [PaymentLine], _ amount: (PaymentLine) -> Money) throws(ComputationError) -> Money {
+            var total = Money.zero
+            for line in lines {
+                guard let next = total.plus(amount(line)) else {
+                    throw ComputationError(alias: line.alias, rule: "instalment \(line.instalment)", clause: line.clause, ledgerLines: [],
+                                           reason: "with it, \(what) \(period) is too large to represent")
+                }
+                total = next
+            }
+            return total
+        }
+        let inPeriod = items.map(\.line)
+        return DueReport(range: range, asOf: asOf, items: items, overdue: overdue,
+                         total: try sum("the total falling due in", inPeriod) { $0.amount },
+                         conditionalTotal: try sum("the conditional total of", items.filter(\.conditional).map(\.line)) { $0.outstanding },
+                         awaitingTotal: try sum("the total awaiting an event of", items.filter(\.awaiting).map(\.line)) { $0.outstanding },
+                         outstanding: try sum("what is outstanding of", inPeriod) { $0.outstanding },
+                         overdueCarriedIn: try sum("the overdue carried into", overdue) { $0.outstanding })
     }
 }

@@ -41,14 +41,27 @@ struct OverdueCharges: Sendable {
         return sum
     }
 
-    /// All rates together on one instalment, rounded once per rate.
-    func accrued(instalment: String, due: CalendarDay, paid: [Allocation.Part], unpaid: Money, on day: CalendarDay) -> Money {
-        // Amounts are at most 10^14 fen and days late a few million, so the
-        // exact sum cannot leave Int128; only an as-of day centuries away
-        // could take a rate of it past what Money holds, and then nothing is
-        // covered first (Penalties reports that figure as an error).
-        guard let base = OverdueCharges.amountDays(due: due, paid: paid, unpaid: unpaid, on: day, periodDays: periodDays, excused: excused[instalment]) else { return .zero }
-        return rates.reduce(Money.zero) { $0 + (base.times($1)?.money ?? .zero) }
+    /// More fen than any payments can cover: an amount accrued beyond it
+    /// is held to it. A payment covers at most its own amount of what has
+    /// accrued, so every answer taken from a figure held here (what a
+    /// payment covers, what is left under a cap) is still exact.
+    static let beyondAnyPayment: Int128 = powerOfTen(30)
+
+    /// All rates together on one instalment, each rounded once, half up,
+    /// to the fen, in fen, exactly: a rate of the amount overdue over the
+    /// days to an as-of day centuries away can come to more than money
+    /// holds, and is then held to `beyondAnyPayment`, never taken as 0.00.
+    func accrued(instalment: String, due: CalendarDay, paid: [Allocation.Part], unpaid: Money, on day: CalendarDay) -> Int128 {
+        guard let base = OverdueCharges.amountDays(due: due, paid: paid, unpaid: unpaid, on: day, periodDays: periodDays, excused: excused[instalment]) else {
+            return OverdueCharges.beyondAnyPayment
+        }
+        var total: Int128 = 0
+        for rate in rates {
+            guard let charge = base.times(rate) else { return OverdueCharges.beyondAnyPayment }
+            total += min(divideRoundingHalfUp(charge.numerator, charge.denominator), OverdueCharges.beyondAnyPayment)
+            if total >= OverdueCharges.beyondAnyPayment { return OverdueCharges.beyondAnyPayment }
+        }
+        return total
     }
 }
 

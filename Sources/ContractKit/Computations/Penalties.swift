@@ -350,7 +350,7 @@ public enum Penalties {
             var high = asOf.dayNumber
             guard try reached(asOf) else { return nil }
             while low < high {
-                let middle = (low + high) / 2
+                let middle = low + (high - low) / 2   // floors for days before 1970 too
                 if try reached(CalendarDay(dayNumber: middle)) { high = middle } else { low = middle + 1 }
             }
             return CalendarDay(dayNumber: low)

@@ -1,7 +1,13 @@
 /// One assessment period's score from the sheet and the recorded
 /// occurrences (Readings 4): a regular category loses at most its points,
-/// additional items add or subtract without limit, and the total is then
-/// held to the sheet's range.
+/// additional items add or subtract without limit (an item the sheet does
+/// not word per occurrence counts once a period, however often it is
+/// recorded), and the total is then held to the sheet's range.
+///
+/// Points and counts are bounded where they are read (points within
+/// ±10000, at most 10000 occurrences of an item a period), so a period's
+/// arithmetic fits in `Int`; the sheet's range is not, so sums of totals
+/// are made in 128 bits.
 public struct PeriodScore: Sendable {
     public struct CategoryLine: Sendable {
         public var id: String
@@ -20,9 +26,9 @@ public struct PeriodScore: Sendable {
         /// The occurrences recorded.
         public var count: Int
         public var each: Int
-        /// False where the item is not worded per occurrence: it counts at
-        /// most once in a period, however often it is recorded.
-        public var perOccurrence = true
+        /// False where the sheet does not word the item per occurrence
+        /// (每发生一次): it counts once a period, however often recorded.
+        public var perOccurrence: Bool
         /// The occurrences that count.
         public var counted: Int { perOccurrence ? count : min(count, 1) }
         public var total: Int { counted * each }
@@ -51,8 +57,8 @@ public struct PeriodScore: Sendable {
             text += " - \(category.lost) (\(category.id): \(detail)\(category.capped ? " = \(sum), capped at \(category.points)" : ""))"
         }
         for item in additional where item.count > 0 {
-            let times = item.counted == item.count ? "\(item.count)" : "\(item.count) recorded, counted once"
-            text += " \(item.total < 0 ? "-" : "+") \(abs(item.total)) (\(item.id): \(times) x \(item.each))"
+            let times = item.counted == item.count ? "\(item.count) x \(item.each)" : "\(item.count) recorded, counted once a period: not per occurrence"
+            text += " \(item.total < 0 ? "-" : "+") \(item.total.magnitude) (\(item.id): \(times))"
         }
         text += " = \(raw)"
         if raw != total { text += ", held to \(total)" }
@@ -75,7 +81,8 @@ public struct WindowAverage: Sendable {
     /// Why the state is what it is, in words.
     public var reason: String
 
-    public var sum: Int { periods.reduce(0) { $0 + $1.total } }
+    /// The totals added up: in 128 bits, since a sheet's range may be any `Int`.
+    public var sum: Int128 { periods.reduce(0) { $0 + Int128($1.total) } }
     /// The threshold the state was decided against.
     public var threshold: Quantity?
 
@@ -155,32 +162,48 @@ public enum Scores {
         }
     }
 
-    /// sum / count >= threshold, exactly.
-    static func reaches(sum: Int, count: Int, threshold: Quantity) -> Bool {
+    /// sum / count >= threshold, exactly: sum x 10^scale >= significand x
+    /// count, compared as sum >= the latter / 10^scale rounded up, so that
+    /// nothing is multiplied past 128 bits.
+    static func reaches(sum: Int128, count: Int, threshold: Quantity) -> Bool {
         let scale = powerOfTen(threshold.value.scale)
-        return Int128(sum) * scale >= Int128(threshold.value.significand) * Int128(count)
+        let needed = Int128(threshold.value.significand) * Int128(count)
+        let (quotient, remainder) = needed.quotientAndRemainder(dividingBy: scale)
+        return sum >= quotient + (remainder > 0 ? 1 : 0)
     }
 
-    /// The exact mean: "85", "82.5", or "83.33… (250/3)" when it does not terminate.
-    static func meanText(sum: Int, count: Int) -> String {
+    /// The exact mean: "85", "82.5", or "83.33… (250/3)" when it does not
+    /// terminate (or has more digits than 128 bits hold).
+    static func meanText(sum: Int128, count: Int) -> String {
         guard count > 0 else { return "-" }
-        var a = abs(sum)
-        var b = count
+        let divisor = Int128(count)
+        var a = sum.magnitude
+        var b = divisor.magnitude
         while b != 0 { (a, b) = (b, a % b) }
-        var denominator = count / max(a, 1)
-        for factor in [2, 5] { while denominator % factor == 0 { denominator /= factor } }
-        let hundredths = Int128(sum) * 100
+        var denominator = divisor.magnitude / max(a, 1)
+        for factor: UInt128 in [2, 5] { while denominator % factor == 0 { denominator /= factor } }
         if denominator == 1 {
             // Terminates: print all its digits.
             var scale = 0
-            var value = Int128(sum)
-            let divisor = Int128(count)
-            while value % divisor != 0 { value *= 10; scale += 1 }
-            let digits = value / divisor
-            return DecimalText(negative: digits < 0, significand: Int64(digits.magnitude), scale: scale).description
+            var value = sum
+            while value % divisor != 0 {
+                let (next, overflow) = value.multipliedReportingOverflow(by: 10)
+                guard !overflow else { return rounded(sum: sum, count: count) }
+                value = next
+                scale += 1
+            }
+            if let digits = Int64(exactly: (value / divisor).magnitude) {
+                return DecimalText(negative: value < 0, significand: digits, scale: scale).description
+            }
         }
-        let rounded = hundredths / Int128(count)
-        let text = DecimalText(negative: rounded < 0, significand: Int64(rounded.magnitude), scale: 2).description
-        return "\(text)… (\(sum)/\(count))"
+        return rounded(sum: sum, count: count)
+    }
+
+    /// "83.33… (250/3)": to the hundredth, truncated, with the exact fraction.
+    static func rounded(sum: Int128, count: Int) -> String {
+        let (whole, remainder) = sum.quotientAndRemainder(dividingBy: Int128(count))
+        let hundredths = remainder.magnitude * 100 / UInt128(count)
+        let sign = sum < 0 ? "-" : ""
+        return "\(sign)\(whole.magnitude).\(hundredths < 10 ? "0" : "")\(hundredths)… (\(sum)/\(count))"
     }
 }

@@ -15,16 +15,8 @@ public enum LedgerWriter {
     /// events, then appends it, chained to the last line, as one line.
     /// The ledger is locked throughout, so concurrent records take turns.
     public static func append(_ text: String, to path: String, contracts: ContractSet) throws(LoadErrors) -> Recorded {
-        let node: JSONNode
-        do {
-            node = try JSONParser.parse(Array(text.utf8))
-        } catch {
-            throw LoadErrors([LoadError(.badData, file: "the new event", "is not valid JSON: \(error)")])
-        }
-        if case .object(let members) = node, let chained = members.first(where: { $0.key == "prev" || $0.key == "hash" }) {
-            throw LoadErrors([LoadError(.badData, file: "the new event", location: "$.\(chained.key)", "record writes the chain fields itself; leave out \"prev\" and \"hash\"")])
-        }
-        let compact = node.compactText
+        // A malformed event is refused before the ledger is opened (or created).
+        let compact = try compactEvent(text)
         let ledger = try LockedLedger.open(path)
         defer { ledger.unlock() }
         let bytes = try ledger.contents()
@@ -41,28 +33,58 @@ public enum LedgerWriter {
             throw LoadErrors(error.errors + [LoadError(.badData, file: path, "the ledger has the errors above; nothing was recorded")])
         }
         let lines = existing.split(separator: "\n")
-        let lineNumber = lines.count + 1
+        let admitted = try admit(compact, line: lines.count + 1, after: loaded, contracts: contracts)
+        let line = LedgerChain.seal(admitted.compact, prev: LedgerChain.head(of: lines))
+        try ledger.append(line + "\n")
+        return Recorded(line: admitted.event.line, text: line, event: admitted.event)
+    }
+
+    /// What `append` checks before it writes: `text` is one JSON object
+    /// without chain fields, an event the terms allow, consistent with the
+    /// events of `ledger`, and one with which every command can still
+    /// compute. Returns the event, numbered `line`, and its compact text.
+    public static func admit(_ text: String, line: Int, after ledger: Ledger, contracts: ContractSet) throws(LoadErrors) -> (event: LedgerEvent, compact: String) {
+        let compact = try compactEvent(text)
         var event = try LedgerLoader.event(from: compact, line: 0, file: "the new event", contracts: contracts)
-        event.line = lineNumber
-        let problems = LedgerValidator.problems(adding: event, after: loaded.byContract[event.contractID] ?? [], contracts: contracts)
+        event.line = line
+        let earlier = ledger.byContract[event.contractID] ?? []
+        let problems = LedgerValidator.problems(adding: event, after: earlier, contracts: contracts)
         guard problems.isEmpty else {
             throw LoadErrors(problems.map { LoadError(.badData, file: "the new event", "\($0); nothing was recorded") })
         }
         // Whatever record accepts, every command must be able to compute: the
-        // contract's figures are worked out with the new event before it is
-        // written, as of the latest day the ledger records for it.
+        // contract's figures that can fail (penalties; what falls due, added
+        // up) are worked out with the new event before it is written, as of
+        // the latest day the ledger records for it. The others are total.
         if let contract = contracts.find(event.contractID) {
-            let events = (loaded.byContract[event.contractID] ?? []) + [event]
+            let events = earlier + [event]
             let asOf = events.map(\.day).max() ?? event.day
+            let calendar = CalendarLoader.builtin
             do {
-                _ = try Penalties.report(for: contract, history: History(events: events), asOf: asOf, calendar: CalendarLoader.builtin)
+                _ = try Penalties.report(for: contract, history: History(events: events), asOf: asOf, calendar: calendar)
+                if let first = CalendarDay(year: 1, month: 1, day: 1), let last = CalendarDay(year: 9999, month: 12, day: 31) {
+                    _ = try Dues.report(for: [contract], ledger: Ledger(events: events), range: DayRange(from: first, to: last), asOf: asOf, calendar: calendar)
+                }
             } catch {
                 throw LoadErrors([LoadError(.badData, file: "the new event", "with it, \(error.description); nothing was recorded")])
             }
         }
-        let line = LedgerChain.seal(compact, prev: LedgerChain.head(of: lines))
-        try ledger.append(line + "\n")
-        return Recorded(line: lineNumber, text: line, event: event)
+        return (event, compact)
+    }
+
+    /// The event as one line of JSON; refused when it is not JSON or carries
+    /// the chain fields, which only `append` writes.
+    static func compactEvent(_ text: String) throws(LoadErrors) -> String {
+        let node: JSONNode
+        do {
+            node = try JSONParser.parse(Array(text.utf8))
+        } catch {
+            throw LoadErrors([LoadError(.badData, file: "the new event", "is not valid JSON: \(error)")])
+        }
+        if case .object(let members) = node, let chained = members.first(where: { $0.key == "prev" || $0.key == "hash" }) {
+            throw LoadErrors([LoadError(.badData, file: "the new event", location: "$.\(chained.key)", "record writes the chain fields itself; leave out \"prev\" and \"hash\"")])
+        }
+        return node.compactText
     }
 
     /// Moves an incomplete last line (no line end) into a file of its own

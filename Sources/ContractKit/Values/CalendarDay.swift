@@ -42,11 +42,12 @@ public struct CalendarDay: Hashable, Comparable, Sendable {
 
     /// The corresponding day `months` months later, or the month's last day
     /// where there is none (Civil Code Art. 202): 2026-01-31 + 1 month = 2026-02-28.
+    /// Before year 1 the count of months is floored, so the month stays 1...12.
     public func adding(months: Int) -> CalendarDay {
         let (y, m, d) = civil
         let index = y * 12 + (m - 1) + months
-        let year = index / 12
-        let month = index % 12 + 1
+        let year = index >= 0 ? index / 12 : (index - 11) / 12
+        let month = index - year * 12 + 1
         let day = min(d, CalendarDay.daysIn(month: month, year: year))
         return CalendarDay(dayNumber: CalendarDay.daysFromCivil(year: year, month: month, day: day))
     }
@@ -92,11 +93,13 @@ public struct CalendarDay: Hashable, Comparable, Sendable {
 
 extension CalendarDay: CustomStringConvertible {
     /// "2026-06-09"
+    /// Outside years 1-9999, which a ledger or a term can state, computed
+    /// days are written as ISO 8601 extends the year: "-0001-12-31", "10000-01-14".
     public var description: String {
         let (y, m, d) = civil
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        let year = String(y)
-        return String(repeating: "0", count: max(0, 4 - year.count)) + year + "-" + two(m) + "-" + two(d)
+        let year = String(y.magnitude)
+        return (y < 0 ? "-" : "") + String(repeating: "0", count: max(0, 4 - year.count)) + year + "-" + two(m) + "-" + two(d)
     }
 }
 

@@ -16,6 +16,12 @@ struct DecimalText: Hashable, Sendable {
         case tooManyDigits
     }
 
+    /// The most decimals a percentage or a quantity may have once trailing
+    /// zeros are dropped. Every scale is then a power of ten that 128-bit
+    /// arithmetic holds many times over: a percentage of at most 100% is at
+    /// most 10^18 units at this scale, so two of them add up within 64 bits.
+    static let maximumScale = 16
+
     /// Accepts `-?[0-9]+(\.[0-9]+)?` and nothing else: no spaces, no
     /// thousands separators, no exponent, no leading plus.
     static func parse(_ text: Substring) throws(Failure) -> DecimalText {
@@ -74,7 +80,9 @@ struct DecimalText: Hashable, Sendable {
     }
 }
 
-/// 10 to the power `n`, for the small `n` a scale can take.
+/// 10 to the power `n`, for the small `n` a scale can take: the scales of
+/// percentages and quantities are at most `DecimalText.maximumScale`, so
+/// no caller passes more than 18 (a percentage's scale plus two).
 func powerOfTen(_ n: Int) -> Int128 {
     var result: Int128 = 1
     for _ in 0..<n { result *= 10 }

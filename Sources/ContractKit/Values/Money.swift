@@ -57,12 +57,31 @@ public struct Money: Hashable, Comparable, Sendable {
 
     public static func < (a: Money, b: Money) -> Bool { a.fen < b.fen }
 
+    // The operators are for amounts a term states (at most `largest`) and
+    // the few sums and differences made of them, which 64 bits hold with
+    // room to spare. A sum over a list the user makes as long as they like
+    // goes through `sum(_:)`, and anything else through `plus`, `minus`
+    // and `times`, which say when a figure cannot be represented.
     public static func + (a: Money, b: Money) -> Money { Money(fen: a.fen + b.fen) }
     public static func - (a: Money, b: Money) -> Money { Money(fen: a.fen - b.fen) }
     public static func += (a: inout Money, b: Money) { a.fen += b.fen }
 
-    /// This amount times a whole count (periods, days, occurrences).
-    public func times(_ count: Int) -> Money { Money(fen: fen * Int64(count)) }
+    /// This amount times a whole count (periods, days, occurrences), or nil
+    /// where the product cannot be represented.
+    public func times(_ count: Int) -> Money? {
+        let (product, overflow) = fen.multipliedReportingOverflow(by: Int64(count))
+        return overflow ? nil : Money(fen: product)
+    }
+
+    /// The sum of `amounts`, or nil where it cannot be represented.
+    public static func sum(_ amounts: some Sequence<Money>) -> Money? {
+        var total = Money.zero
+        for amount in amounts {
+            guard let next = total.plus(amount) else { return nil }
+            total = next
+        }
+        return total
+    }
 
     /// The sum, or nil where it cannot be represented.
     public func plus(_ other: Money) -> Money? {
@@ -77,6 +96,8 @@ public struct Money: Hashable, Comparable, Sendable {
     }
 
     /// This amount times a percentage, rounded once, half up, to the fen.
+    /// A parsed percentage is at most 100%, so the product is never larger
+    /// than the amount and always fits.
     public func times(_ percent: Percent) -> Money {
         let numerator = Int128(fen) * Int128(percent.value.significand) * (percent.value.negative ? -1 : 1)
         let denominator = 100 * powerOfTen(percent.value.scale)
