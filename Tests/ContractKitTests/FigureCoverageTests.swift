@@ -47,6 +47,11 @@ struct FigureCoverageTests {
         return text
     }
 
+    /// Whether the path is a documentary value or lies inside one.
+    static func isDocumentary(_ path: String, in documentary: some Collection<String>) -> Bool {
+        documentary.contains { path == $0 || path.hasPrefix($0 + ".") || path.hasPrefix($0 + "[") }
+    }
+
     enum Outcome: Hashable, Sendable {
         case changesAFigure, changesNothing, refused, refusedUnnamed, documentary
     }
@@ -61,7 +66,7 @@ struct FigureCoverageTests {
             guard case .key(let top)? = leaf.path.first, Self.computed.contains(top) else { continue }
             let path = FixtureJSON.text(leaf.path)
             let outcome: Outcome
-            if documentary.contains(where: { path == $0 || path.hasPrefix($0 + ".") || path.hasPrefix($0 + "[") }) {
+            if Self.isDocumentary(path, in: documentary) {
                 outcome = .documentary
             } else if let edited = DiffCoverageTests.edit(of: leaf.value) {
                 do {
@@ -137,8 +142,7 @@ struct KeyCoverageTests {
                 if ContractDiff.changes(from: old, to: new).isEmpty { silent.append("\(path) removed: diff") }
                 let computed: Bool
                 if case .key(let top)? = (parent + [.key(key)]).first { computed = FigureCoverageTests.computed.contains(top) } else { computed = false }
-                let isDocumentary = documentary.contains { path == $0 || path.hasPrefix($0 + ".") || path.hasPrefix($0 + "[") }
-                if computed, !isDocumentary, FigureCoverageTests.figures(of: new) == before { silent.append("\(path) removed: figures") }
+                if computed, !FigureCoverageTests.isDocumentary(path, in: documentary), FigureCoverageTests.figures(of: new) == before { silent.append("\(path) removed: figures") }
             } catch {
                 if !"\(error)".contains(": $") { unnamed.append("\(path) removed: \(error)") }
             }

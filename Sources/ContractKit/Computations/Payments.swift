@@ -176,8 +176,7 @@ public enum Payments {
                 return PaymentLine.ConditionState(condition: "assessment average", clause: condition.clause, state: .undetermined, detail: "no such window")
             }
             let window = result.window
-            let span = window.periodsEndingFrom.map { "ending \($0) to \(window.periodsEndingTo)" } ?? "ending on or before \(window.periodsEndingTo)"
-            let text = "average assessment score of the periods \(span) (\(window.label)) >= \(condition.atLeast ?? window.atLeast)"
+            let text = "average assessment score of the periods \(window.periodsText) (\(window.label)) >= \(condition.atLeast ?? window.atLeast)"
             let state: PaymentLine.ConditionState.State
             switch result.state {
             case .met: state = .met

@@ -66,6 +66,13 @@ public struct PeriodScore: Sendable {
     }
 }
 
+extension AssessmentWindow {
+    /// Which periods count, in words: "ending 2026-11-01 to 2027-05-31".
+    var periodsText: String {
+        periodsEndingFrom.map { "ending \($0) to \(periodsEndingTo)" } ?? "ending on or before \(periodsEndingTo)"
+    }
+}
+
 /// A window's average against its threshold.
 public struct WindowAverage: Sendable {
     public enum State: String, Sendable {
@@ -97,7 +104,7 @@ public struct WindowAverage: Sendable {
     }
 
     mutating func decide(against threshold: Quantity) {
-        let span = window.periodsEndingFrom.map { "ending \($0) to \(window.periodsEndingTo)" } ?? "ending on or before \(window.periodsEndingTo)"
+        let span = window.periodsText
         let met = Scores.reaches(sum: sum, count: periods.count, threshold: threshold)
         state = met ? .met : .notMet
         self.threshold = threshold
@@ -146,7 +153,7 @@ public enum Scores {
         let scores = periods(for: contract, history: history)
         return sheet.windows.map { window in
             let inside = scores.filter { ($0.to >= (window.periodsEndingFrom ?? $0.to)) && $0.to <= window.periodsEndingTo }
-            let span = window.periodsEndingFrom.map { "ending \($0) to \(window.periodsEndingTo)" } ?? "ending on or before \(window.periodsEndingTo)"
+            let span = window.periodsText
             var result = WindowAverage(contractID: contract.id, alias: contract.alias, window: window, periods: inside, state: .undetermined, reason: "")
             let threshold = window.atLeast
             if asOf < window.periodsEndingTo {

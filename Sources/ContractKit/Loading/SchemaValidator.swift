@@ -34,18 +34,9 @@ struct SchemaValidator {
             paths.append(path)
             return
         }
-        if case .array(let branches)? = schema["oneOf"] {
-            // The branch whose one-value enum matches the value's tag.
-            for branch in branches {
-                guard case .object(let properties)? = resolved(branch)["properties"] else { continue }
-                if properties.contains(where: { property in
-                    if case .array(let allowed)? = resolved(property.value)["enum"], allowed.count == 1 { return value[property.key] == allowed[0] }
-                    return false
-                }) {
-                    schema = resolved(branch)
-                    break
-                }
-            }
+        if case .array(let branches)? = schema["oneOf"], let union = tags(of: branches),
+           let tag = value[union.key], let index = union.values.firstIndex(of: tag) {
+            schema = resolved(branches[index])
         }
         switch value {
         case .object(let members):
@@ -133,15 +124,23 @@ struct SchemaValidator {
     /// A tagged union: the branch is chosen by the member whose schema is a
     /// one-value enum (a rule's "kind"), so the problems reported are those of
     /// the shape the document meant, not of every shape at once.
-    private func checkOneOf(_ value: JSONNode, branches: [JSONNode], path: String, into problems: inout [Problem]) {
+    /// A tagged union's tag: the one key whose schema is a one-value enum in
+    /// every branch, and each branch's value of it, in branch order; nil
+    /// when the branches are not tagged so.
+    private func tags(of branches: [JSONNode]) -> (key: String, values: [JSONNode])? {
         var tags: [(key: String, value: JSONNode)] = []
         for branch in branches {
-            guard case .object(let properties)? = resolved(branch)["properties"] else { continue }
+            guard case .object(let properties)? = resolved(branch)["properties"] else { return nil }
             for property in properties {
                 if case .array(let allowed)? = resolved(property.value)["enum"], allowed.count == 1 { tags.append((property.key, allowed[0])) }
             }
         }
-        guard let key = tags.first?.key, tags.allSatisfy({ $0.key == key }) else {
+        guard let key = tags.first?.key, tags.count == branches.count, tags.allSatisfy({ $0.key == key }) else { return nil }
+        return (key, tags.map(\.value))
+    }
+
+    private func checkOneOf(_ value: JSONNode, branches: [JSONNode], path: String, into problems: inout [Problem]) {
+        guard let (key, values) = tags(of: branches) else {
             // Not a tagged union: the first branch that fits.
             for branch in branches {
                 var found: [Problem] = []
@@ -155,7 +154,7 @@ struct SchemaValidator {
             problems.append(Problem(path: path, message: "expected an object, found \(value.kindName)"))
             return
         }
-        let names = tags.map { $0.value.stringValue.map { "\"\($0)\"" } ?? "" }.joined(separator: ", ")
+        let names = values.map { $0.stringValue.map { "\"\($0)\"" } ?? "" }.joined(separator: ", ")
         guard let tag = value[key], tag != .null else {
             problems.append(Problem(path: path, message: "missing required key \"\(key)\" (one of \(names))"))
             // A misspelt tag: name the keys no shape has.
@@ -170,7 +169,7 @@ struct SchemaValidator {
             }
             return
         }
-        guard let index = tags.firstIndex(where: { $0.value == tag }) else {
+        guard let index = values.firstIndex(of: tag) else {
             problems.append(Problem(path: path + "." + key, message: "\(tag.stringValue.map { "\"\($0)\"" } ?? tag.kindName): expected one of \(names)"))
             return
         }
