@@ -1,4 +1,5 @@
 import Testing
+import Foundation
 @testable import ContractKit
 
 @Suite("Payments driven by recorded events (Readings 1, 7, 8, 9)")
@@ -120,6 +121,9 @@ struct PenaltyTests {
         Case(alias: "weinan-2026", events: [#"{"contract": "weinan-2026", "type": "serviceDelay", "day": "2026-07-01", "days": 20}"#, #"{"contract": "weinan-2026", "type": "serviceDelay", "day": "2026-09-01", "days": 15}"#],
              asOf: "2026-11-01", rule: "13.2-supplier", amounts: ["27800.00", "13900.00"],
              worked: "§十三(二): 0.5% x 278,000 = 1,390 a day, 30 days in all at most: 20 days, then 10 of 15; 41,700 in all"),
+        Case(alias: "weinan-2026", events: [#"{"contract": "weinan-2026", "type": "serviceDelay", "day": "2026-09-01", "days": 15}"#, #"{"contract": "weinan-2026", "type": "serviceDelay", "day": "2026-07-01", "days": 20}"#],
+             asOf: "2026-11-01", rule: "13.2-supplier", amounts: ["27800.00", "13900.00"],
+             worked: "recorded out of order, the 30-day limit of §十三(二) still runs by date: the July delay's 20 days first, then 10 of September's 15"),
         Case(alias: "weinan-2026", events: [#"{"contract": "weinan-2026", "type": "serviceDelay", "day": "2026-07-01", "days": 4, "cause": "buyer"}"#],
              asOf: "2026-11-01", rule: "13.2-supplier", amounts: ["0.00"],
              worked: "a delay the buyer caused costs the supplier nothing (§十三(一))"),
@@ -197,6 +201,37 @@ struct PenaltyTests {
         #expect(report.lines.filter { $0.rule == c.rule }.map(\.amount.plain) == c.amounts)
         if c.rule == "3.5" { #expect(!report.lines.contains { $0.rule == "5.1" }) }
         if c.rule == "9.3" { #expect(report.lines.first?.notes.contains { if case .onlyIf = $0 { true } else { false } } == true) }
+    }
+
+    @Test("minhang §10.3: the buyer may terminate from the day the delays' penalties reach 10%, in date order, whatever the order recorded")
+    func terminationByDateOfDelays() throws {
+        // 1% x 8,298,000 per whole 10 days; 10% = 829,800 = 100 days. The delay from 2026-08-01 (100 days) reaches
+        // it alone when it ends, 2026-11-09; the one from 2026-10-01, recorded first, comes after it.
+        let (ledger, errors) = Fixture.ledger([
+            #"{"contract": "minhang-2026", "type": "serviceDelay", "day": "2026-10-01", "days": 10}"#,
+            #"{"contract": "minhang-2026", "type": "serviceDelay", "day": "2026-08-01", "days": 100}"#,
+        ])
+        let contract = try #require(Fixture.contract("minhang-2026"))
+        let report = try Penalties.report(for: [contract], ledger: try #require(ledger, "\(errors)"), asOf: Fixture.day("2026-12-31"), calendar: CalendarLoader.builtin)
+        let flag = try #require(report.terminations.first { $0.rule == "10.3" })
+        #expect(flag.reached && flag.from?.description == "2026-11-09" && flag.party == .buyer)
+    }
+
+    @Test("liyang §7.3 moved back 60 years: the day the threshold is reached is found before 1970 too", .timeLimit(.minutes(1)))
+    func thresholdBefore1970() throws {
+        // Every date of the fixture 60 years earlier (1964 is a leap year as 2024 is). Due 1965-02-26 (90 days
+        // after signing); 0.1% x 490,000 = 490 a day reaches 5% x 980,000 = 49,000 after 100 days: 1965-06-06.
+        let contract = try RuleModelTests.variant { object in
+            let data = (try? JSONSerialization.data(withJSONObject: object)) ?? Data()
+            let text = String(decoding: data, as: UTF8.self)
+            let shifted = text.replacing(/"202([4-7])-(\d\d-\d\d)/) { match in "\"196\(match.output.1)-\(match.output.2)" }
+            object = ((try? JSONSerialization.jsonObject(with: Data(shifted.utf8))) as? [String: Any]) ?? [:]
+        }
+        let set = ContractSet(contracts: [contract], folder: fixturesFolder)
+        let ledger = try LedgerLoader.parse(#"{"contract": "liyang-2024", "type": "effective", "day": "1964-11-28"}"# + "\n", file: "t.jsonl", contracts: set)
+        let report = try Penalties.report(for: [contract], ledger: ledger, asOf: Fixture.day("1965-12-01"), calendar: CalendarLoader.builtin)
+        let flag = try #require(report.terminations.first { $0.rule == "7.3" })
+        #expect(flag.reached && flag.from?.description == "1965-06-06")
     }
 
     @Test("minhang §10.2: the supplier may terminate once payments are 100 days overdue in all")

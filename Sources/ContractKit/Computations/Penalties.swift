@@ -369,8 +369,13 @@ public enum Penalties {
             var cumulative = Money.zero
             var reachedOn: CalendarDay?
             let limit = rule.termination?.share.map { total.times($0) }
-            for event in history.events {
-                guard case .serviceDelay(let day, let days, let cause) = event.kind else { continue }
+            // In the order the delays began, not the order they were recorded:
+            // the day cap and the termination threshold are reached on a date.
+            let delays = history.events.compactMap { event -> (LedgerEvent, CalendarDay, Int, DelayCause)? in
+                if case .serviceDelay(let day, let days, let cause) = event.kind { return (event, day, days, cause) }
+                return nil
+            }.sorted { ($0.1, $0.0.line) < ($1.1, $1.0.line) }
+            for (event, day, days, cause) in delays {
                 let counted = PenaltyEvent.serviceDelay(line: event.line, from: day, days: days, cause: cause)
                 if cause != .supplier, let ground = rule.exclusions.first(where: { $0.cause == cause }).map({ ExcuseGround.clause(rule.clause, text: $0.text) })
                     ?? Context.civilCodeExcuse(cause).map(ExcuseGround.civilCode) {
