@@ -58,7 +58,7 @@ public enum Dues {
             var total = Money.zero
             for line in lines {
                 guard let next = total.plus(amount(line)) else {
-                    throw ComputationError(alias: line.alias, rule: "instalment \(line.instalment)", clause: line.clause, ledgerLines: [],
+                    throw ComputationError(alias: line.alias, kind: "instalment", rule: line.instalment, clause: line.clause, ledgerLines: [],
                                            reason: "with it, \(what) \(period) is too large to represent")
                 }
                 total = next

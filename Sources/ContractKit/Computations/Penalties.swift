@@ -28,6 +28,8 @@ public struct PenaltyLine: Sendable {
 /// money value holds): an error naming the rule and the ledger lines.
 public struct ComputationError: Error, Sendable, CustomStringConvertible {
     public var alias: String
+    /// What `rule` names: a penalty rule ("rule"), or an instalment of the schedule ("instalment").
+    public var kind: String = "rule"
     public var rule: String
     public var clause: String
     public var ledgerLines: [Int]
@@ -35,7 +37,7 @@ public struct ComputationError: Error, Sendable, CustomStringConvertible {
 
     public var description: String {
         let lines = ledgerLines.isEmpty ? "" : "; ledger line\(ledgerLines.count == 1 ? "" : "s") \(ledgerLines.map(String.init).joined(separator: ", "))"
-        return "\(alias): rule \(rule) (\(clause)): \(reason)\(lines)"
+        return "\(alias): \(kind) \(rule) (\(clause)): \(reason)\(lines)"
     }
 }
 
