@@ -249,6 +249,32 @@ struct HonouredTermsTests {
         #expect(score.total == 50)
         #expect(score.arithmetic.contains("dataLeak: 2 recorded, counted once a period: not per occurrence"))
     }
+
+    @Test("a notice due 5 working days before keping's term end (§1.3: 2026-12-31) is counted on the calendar in use, not the bundled one")
+    func noticeOnTheCalendarInUse() throws {
+        let contract = try RuleModelTests.variant("keping-2024") { object in
+            var obligations = object["obligations"] as? [[String: Any]] ?? []
+            for index in obligations.indices where obligations[index]["id"] as? String == "non-renewal-notice" {
+                obligations[index]["atLeast"] = ["workingDays": 5]
+            }
+            object["obligations"] = obligations
+        }
+        func notice(_ calendar: WorkCalendar) -> DeadlineItem? {
+            Deadlines.all(for: [contract], ledger: .empty, asOf: Fixture.day("2026-12-01"), calendar: calendar)
+                .first { $0.kind == "notice" && $0.uid.hasPrefix("keping-2024.notice.non-renewal-notice") }
+        }
+        // The bundled calendar has no holiday in late December 2026: 30, 29, 28, 25, 24 December.
+        let bundled = try #require(notice(CalendarLoader.builtin))
+        #expect(bundled.day == Fixture.day("2026-12-24") && !bundled.provisional)
+        // A calendar that declares Monday 28 December a holiday: 30, 29, 25, 24, 23 December.
+        var year = WorkCalendar.Year()
+        year.holidays[Fixture.day("2026-12-28").dayNumber] = "a holiday of this test's calendar"
+        let custom = try #require(notice(WorkCalendar(years: [2026: year])))
+        #expect(custom.day == Fixture.day("2026-12-23") && !custom.provisional)
+        // A calendar that does not cover 2026 counts weekends only, and says the day is provisional.
+        let uncovered = try #require(notice(WorkCalendar(years: [:])))
+        #expect(uncovered.day == Fixture.day("2026-12-24") && uncovered.provisional)
+    }
 }
 
 extension PenaltyEvent {

@@ -66,36 +66,41 @@ public enum Deadlines {
                 case .anchor(let anchor): anchorDay = dates.day(of: anchor)
                 }
                 guard let anchor = anchorDay else { continue }
-                let last = lastDay(period, before: anchor)
+                let (last, provisional) = lastDay(period, before: anchor, calendar: calendar)
                 noticeDays.insert(last.dayNumber)
                 item(last, "notice", obligation.id, "\(contract.alias): \(obligation.description), by this day (at least \(period.description) before \(anchor))",
-                     obligation.clause, done: recordedNotice(history, party: obligation.party, kinds: [.nonRenewal, .renewalReminder]))
+                     obligation.clause, provisional: provisional, done: recordedNotice(history, party: obligation.party, kinds: [.nonRenewal, .renewalReminder]))
             }
             if let renewal = contract.renewal, let period = renewal.noticeAtLeast?.period, let end = dates.termEnd?.day {
-                let last = lastDay(period, before: end)
+                let (last, provisional) = lastDay(period, before: end, calendar: calendar)
                 if !noticeDays.contains(last.dayNumber) {
                     item(last, "notice", "renewal", "\(contract.alias): last day for notice of non-renewal (at least \(period.description) before \(end))",
-                         renewal.clause, done: recordedNotice(history, party: nil, kinds: [.nonRenewal]))
+                         renewal.clause, provisional: provisional, done: recordedNotice(history, party: nil, kinds: [.nonRenewal]))
                 }
             }
         }
         return items.sorted { ($0.day, $0.alias, $0.kind, $0.uid) < ($1.day, $1.alias, $1.kind, $1.uid) }
     }
 
-    /// "At least N before D": the last day it can be done.
-    static func lastDay(_ period: Period, before day: CalendarDay) -> CalendarDay {
+    /// "At least N before D": the last day it can be done, counted on the
+    /// calendar in use; provisional when working days are counted through a
+    /// year that calendar does not cover (only weekends are rest days there).
+    static func lastDay(_ period: Period, before day: CalendarDay, calendar: WorkCalendar) -> (day: CalendarDay, provisional: Bool) {
         switch period {
-        case .days(let n): return day.adding(days: -n)
-        case .months(let n): return day.adding(months: -n)
-        case .years(let n): return day.adding(months: -12 * n)
+        case .days(let n): return (day.adding(days: -n), false)
+        case .months(let n): return (day.adding(months: -n), false)
+        case .years(let n): return (day.adding(months: -12 * n), false)
         case .workingDays(let n):
             var result = day
             var remaining = n
+            var provisional = false
             while remaining > 0 {
                 result = result.adding(days: -1)
-                if CalendarLoader.builtin.isWorkday(result) { remaining -= 1 }
+                let (kind, covered) = calendar.kind(of: result)
+                if !covered { provisional = true }
+                if kind.isWorkday { remaining -= 1 }
             }
-            return result
+            return (result, provisional)
         }
     }
 
