@@ -72,21 +72,52 @@ func option(_ name: String, _ arguments: [String]) -> String? {
 }
 
 let arguments = Array(CommandLine.arguments.dropFirst())
-let root = FileManager.default.currentDirectoryPath
+/// The package root: the working directory when it holds the bundled
+/// fixtures, else the nearest folder above this binary (.build/...) that does.
+func packageRoot() -> String {
+    let current = FileManager.default.currentDirectoryPath
+    if FileManager.default.fileExists(atPath: current + "/Fixtures/contracts") { return current }
+    var folder = URL(fileURLWithPath: CommandLine.arguments[0], relativeTo: URL(fileURLWithPath: current, isDirectory: true)).standardizedFileURL
+    while folder.path != "/" {
+        folder = folder.deletingLastPathComponent()
+        if FileManager.default.fileExists(atPath: folder.path + "/Fixtures/contracts") { return folder.path }
+    }
+    return current
+}
+let root = packageRoot()
 guard let command = arguments.first, ["run", "generate"].contains(command) else {
-    print("usage: contractctl-bench run [--sizes 1000x100000,10000x1000000] [--runs 3] [--json FILE]\n       contractctl-bench generate --contracts N --events M --out DIR [--seed S]")
+    print("usage: contractctl-bench run [--sizes 1000x100000,10000x1000000] [--runs 3] [--json FILE]\n       contractctl-bench generate --contracts N --events M --out DIR [--seed S] [--fixtures DIR]")
     exit(64)
 }
 let seed = UInt64(option("seed", arguments) ?? "") ?? 0x2026_1121
 
 if command == "generate" {
-    let base = try templates(from: root + "/Fixtures/contracts")
-    guard let n = Int(option("contracts", arguments) ?? ""), let m = Int(option("events", arguments) ?? ""), let out = option("out", arguments) else {
-        print("generate needs --contracts N --events M --out DIR")
+    guard let n = Int(option("contracts", arguments) ?? ""), let m = Int(option("events", arguments) ?? ""), let out = option("out", arguments),
+          n > 0, m >= 0 else {
+        print("generate needs --contracts N (at least 1) --events M --out DIR")
         exit(64)
     }
+    let fixtures = option("fixtures", arguments) ?? root + "/Fixtures/contracts"
+    let base: [String: JSONNode]
+    do {
+        base = try templates(from: fixtures)
+    } catch {
+        let reason = (error as NSError).localizedDescription
+        FileHandle.standardError.write(Data("contractctl-bench: cannot read the template contracts in \(fixtures): \(reason)\n(run it from the package root, or pass --fixtures DIR)\n".utf8))
+        exit(66)
+    }
+    guard !base.isEmpty else {
+        FileHandle.standardError.write(Data("contractctl-bench: \(fixtures) holds no contract (*.json with an alias) to use as a template\n".utf8))
+        exit(66)
+    }
     var generator = Generator(state: seed)
-    let result = try generator.write(contracts: n, events: m, to: out, templates: base)
+    let result: (payments: Int, bytes: Int)
+    do {
+        result = try generator.write(contracts: n, events: m, to: out, templates: base)
+    } catch {
+        FileHandle.standardError.write(Data("contractctl-bench: cannot write to \(out): \((error as NSError).localizedDescription)\n".utf8))
+        exit(74)
+    }
     print("wrote \(n) contracts and \(m) events (\(result.bytes / 1_000_000) MB, \(result.payments) payments) to \(out)")
     exit(0)
 }
