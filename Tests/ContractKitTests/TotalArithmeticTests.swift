@@ -219,4 +219,39 @@ struct TotalArithmeticTests {
         }
         object = set(object, path[...]) as? [String: Any] ?? object
     }
+
+    @Test("a contract of more instalments, guarantees or price lines than the schema's 1,000 is refused at load, with the path: the sums of one contract then always fit")
+    func tooManyItemsAreRefused() throws {
+        for (key, path) in [("instalments", "$.instalments"), ("guarantees", "$.guarantees")] {
+            do {
+                _ = try RuleModelTests.variant("minhang-2026") { object in
+                    let first = (object[key] as? [Any])?.first ?? [:]
+                    object[key] = Array(repeating: first, count: 1_001)
+                }
+                Issue.record("\(key): 1,001 items were loaded")
+            } catch {
+                #expect(error.description.contains("\(path): 1001 items: expected at most 1000"), "\(error.description.prefix(300))")
+            }
+        }
+    }
+
+    @Test("the 'all' total of payments across 93 contracts of 1,000 instalments at the largest amount is shown exactly, past what 64-bit fen hold")
+    func grandTotalPastSixtyFourBits() throws {
+        let contract = try #require(Fixture.contract("keping-2024"))
+        let template = try #require(Payments.lines(for: [contract], ledger: .empty, asOf: Fixture.day("2024-12-31"), calendar: CalendarLoader.builtin).first)
+        // 92,234 lines of 1,000,000,000,000.00 yuan: 92,234,000,000,000,000.00 yuan, one past Int64's 9,223,372,036,854,775,807 fen.
+        let lines = (0..<92_234).map { index in
+            var line = template
+            line.alias = "c\(index / 1_000)"
+            line.instalment = "\(index % 1_000 + 1)"
+            line.amount = Money.largest
+            line.paid = .zero
+            return line
+        }
+        let text = PaymentsReport.table(lines, asOf: Fixture.day("2024-12-31"))
+        let all = try #require(text.split(separator: "\n").first { $0.hasPrefix("all") })
+        #expect(all.contains("92,234,000,000,000,000.00"))
+        #expect(MoneyTotal(lines.map(\.amount)).plain == "92234000000000000.00")
+        #expect(MoneyTotal([Money(fen: -5), Money(fen: 2)]).grouped == "-0.03")
+    }
 }

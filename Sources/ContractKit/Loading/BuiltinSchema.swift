@@ -75,12 +75,14 @@ enum BuiltinSchema {
     },
     "instalments": {
       "type": "array",
+      "maxItems": 1000,
       "items": {
         "$ref": "#/$defs/instalment"
       }
     },
     "guarantees": {
       "type": "array",
+      "maxItems": 1000,
       "items": {
         "$ref": "#/$defs/guarantee"
       }
@@ -568,6 +570,7 @@ enum BuiltinSchema {
         },
         "lines": {
           "type": "array",
+          "maxItems": 1000,
           "items": {
             "$ref": "#/$defs/priceLine"
           }

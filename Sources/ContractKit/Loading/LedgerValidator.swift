@@ -85,13 +85,12 @@ enum LedgerValidator {
             let payable = Payments.payable(for: contract, history: History(events: previous), on: day, calendar: CalendarLoader.builtin)
             let charges = payable.charges > .zero ? " (with \(payable.charges.grouped) of accrued interest a payment covers first, Art. 561)" : ""
             if let named, let principal = payable.principal[named] {
-                let outstanding = principal + payable.charges
-                if amount > outstanding {
+                // Too large to represent is more than any payment (at most `Money.largest`).
+                if let outstanding = principal.plus(payable.charges), amount > outstanding {
                     return ["the payment of \(amount.grouped) exceeds what is outstanding on instalment \(named), \(outstanding.grouped)\(charges); an overpayment is refused, not carried over (docs/readings.md, Reading 9)"]
                 }
             } else {
-                let outstanding = payable.principal.values.reduce(Money.zero, +) + payable.charges
-                if amount > outstanding {
+                if let outstanding = Money.sum(payable.principal.values.sorted() + [payable.charges]), amount > outstanding {
                     return ["the payment of \(amount.grouped) exceeds what is outstanding on \(contract.alias), \(outstanding.grouped)\(charges); an overpayment is refused, not carried over (docs/readings.md, Reading 9)"]
                 }
             }

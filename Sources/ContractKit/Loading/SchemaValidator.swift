@@ -102,6 +102,10 @@ struct SchemaValidator {
                 }
             }
         case .array(let items):
+            if let maximum = schema["maxItems"]?.integer, items.count > maximum {
+                problems.append(Problem(path: path, message: "\(items.count) items: expected at most \(maximum)"))
+                return
+            }
             if let itemSchema = schema["items"] {
                 for (index, item) in items.enumerated() {
                     check(item, against: itemSchema, path: path + "[\(index)]", into: &problems)

@@ -59,7 +59,7 @@ public enum DueReportRendering {
         if !report.items.isEmpty { table.addSeparator() }
         for alias in aliases {
             let own = report.items.filter { $0.line.alias == alias }
-            table.add(["", alias, "", "total", own.reduce(Money.zero) { $0 + $1.line.amount }.grouped, own.reduce(Money.zero) { $0 + $1.line.outstanding }.grouped, "", ""])
+            table.add(["", alias, "", "total", MoneyTotal(own.map(\.line.amount)).grouped, MoneyTotal(own.map(\.line.outstanding)).grouped, "", ""])
         }
         table.add(["", "all", "", "total", report.total.grouped, report.outstanding.grouped, "", ""])
         text += report.items.isEmpty ? "Nothing falls due in the period.\n" : table.rendered()

@@ -32,9 +32,9 @@ public enum GuaranteesReport {
         guard !statuses.isEmpty else { return "Guarantees as of \(asOf)\n\nNo contract has a bank guarantee.\n" }
         var table = Table([.init("CONTRACT"), .init("GUARANTEE"), .init("CLAUSE"), .init("AMOUNT (CNY)", .right), .init("LODGED"),
                            .init("VALID UNTIL"), .init("IF BELOW (CNY)", .right), .init("STATE")])
-        var total = Money.zero
+        var total = MoneyTotal()
         for status in statuses {
-            total += status.amount
+            total.add(status.amount)
             table.add([status.alias, "\(status.id) \(status.name ?? "")", status.clause, status.amount.grouped,
                        status.lodgedOn?.description ?? "-", status.validUntil?.description ?? "-", status.deductible?.grouped ?? "-", status.state.rawValue])
         }

@@ -139,27 +139,30 @@ public struct HTMLReport {
     // MARK: cash flow by quarter
 
     func cashFlow() -> String {
-        struct Bucket { var paid = Money.zero; var due = Money.zero; var conditional = Money.zero }
+        struct Bucket {
+            var paid = MoneyTotal(), due = MoneyTotal(), conditional = MoneyTotal()
+            var all: MoneyTotal { var total = paid; total.add(due); total.add(conditional); return total }
+        }
         var buckets: [String: Bucket] = [:]
         for line in payments {
             guard let day = line.dueDate ?? line.earliestDueDate else { continue }
             let key = "\(day.year)Q\((day.month - 1) / 3 + 1)"
             var bucket = buckets[key] ?? Bucket()
-            bucket.paid += line.paid
-            if [.conditional, .waiting, .conditionNotMet].contains(line.status) { bucket.conditional += line.outstanding } else { bucket.due += line.outstanding }
+            bucket.paid.add(line.paid)
+            if [.conditional, .waiting, .conditionNotMet].contains(line.status) { bucket.conditional.add(line.outstanding) } else { bucket.due.add(line.outstanding) }
             buckets[key] = bucket
         }
         let keys = buckets.keys.sorted()
-        let largest = buckets.values.map { $0.paid + $0.due + $0.conditional }.max() ?? .zero
+        let largest = buckets.values.map(\.all).max() ?? MoneyTotal()
         var html = "<section>\n<h2>\(escape(t("按季度现金流", "Cash flow by quarter")))</h2>\n"
-        guard !keys.isEmpty, largest > .zero else { return html + "<p>\(escape(t("无", "None")))</p>\n</section>\n" }
+        guard !keys.isEmpty, largest > MoneyTotal() else { return html + "<p>\(escape(t("无", "None")))</p>\n</section>\n" }
         let barWidth = min(80.0, 880.0 / Double(keys.count))
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 960 240\" role=\"img\" aria-labelledby=\"cash-title\">\n<title id=\"cash-title\">\(escape(t("按季度：已付、应付、有条件", "By quarter: paid, due, conditional")))</title>\n"
         for (index, key) in keys.enumerated() {
             let bucket = buckets[key] ?? Bucket()
             var top = 200.0
             let left = 50 + Double(index) * barWidth
-            for (part, amount) in [("paid", bucket.paid), ("open", bucket.due), ("conditional", bucket.conditional)] where amount > .zero {
+            for (part, amount) in [("paid", bucket.paid), ("open", bucket.due), ("conditional", bucket.conditional)] where amount > MoneyTotal() {
                 let height = 180.0 * Double(amount.fen) / Double(largest.fen)
                 top -= height
                 svg += "<rect x=\"\(format(left))\" y=\"\(format(top))\" width=\"\(format(barWidth * 0.7))\" height=\"\(format(height))\" class=\"bar \(part)\"><title>\(key) \(part): \(amount.grouped)</title></rect>\n"
@@ -200,17 +203,17 @@ public struct HTMLReport {
         let words = PenaltyWording(language)
         var html = "<section>\n<h2>\(escape(t("违约金", "Penalties")))</h2>\n"
         // One bar per rule and paying party, the length its total.
-        var byRule: [(key: String, payer: PartyRole, clause: String, amount: Money)] = []
+        var byRule: [(key: String, payer: PartyRole, clause: String, amount: MoneyTotal)] = []
         for line in penalties.lines where line.amount != .zero {
             let key = "\(line.alias) \(line.rule)"
             if let index = byRule.firstIndex(where: { $0.key == key && $0.payer == line.payer }) {
-                byRule[index].amount += line.amount
+                byRule[index].amount.add(line.amount)
             } else {
-                byRule.append((key, line.payer, line.clause, line.amount))
+                byRule.append((key, line.payer, line.clause, MoneyTotal([line.amount])))
             }
         }
-        byRule = byRule.filter { $0.amount > .zero }
-        if let largest = byRule.map(\.amount).max(), largest > .zero {
+        byRule = byRule.filter { $0.amount > MoneyTotal() }
+        if let largest = byRule.map(\.amount).max(), largest > MoneyTotal() {
             let height = 18.0
             var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 960 \(format(Double(byRule.count) * height + 10))\" role=\"img\" aria-labelledby=\"penalties-title\">\n<title id=\"penalties-title\">\(escape(t("各规则违约金，按支付方", "Penalties by rule and paying party")))</title>\n"
             for (index, item) in byRule.enumerated() {

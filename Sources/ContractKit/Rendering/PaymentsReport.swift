@@ -49,17 +49,17 @@ public enum PaymentsReport {
             .init("CONTRACT"), .init("#"), .init("CLAUSE"), .init("AMOUNT (CNY)", .right), .init("PAID", .right),
             .init("DUE"), .init("STATUS"), .init("WAITING ON / CONDITION"),
         ])
-        var grand = Money.zero
-        var grandPaid = Money.zero
+        var grand = MoneyTotal()
+        var grandPaid = MoneyTotal()
         var aliases: [String] = []
         for line in lines where !aliases.contains(line.alias) { aliases.append(line.alias) }
         for alias in aliases {
             let group = lines.filter { $0.alias == alias }
-            var subtotal = Money.zero
-            var subtotalPaid = Money.zero
+            var subtotal = MoneyTotal()
+            var subtotalPaid = MoneyTotal()
             for line in group {
-                subtotal += line.amount
-                subtotalPaid += line.paid
+                subtotal.add(line.amount)
+                subtotalPaid.add(line.paid)
                 let due: String
                 if let day = line.dueDate {
                     due = day.description
@@ -77,8 +77,8 @@ public enum PaymentsReport {
             }
             table.add(["", "", "total", subtotal.grouped, subtotalPaid.grouped, "", "", ""])
             table.addSeparator()
-            grand += subtotal
-            grandPaid += subtotalPaid
+            grand.add(subtotal)
+            grandPaid.add(subtotalPaid)
         }
         table.add(["all", "", "total", grand.grouped, grandPaid.grouped, "", "", ""])
         var text = "Payments as of \(asOf)\n\n" + table.rendered()

@@ -81,9 +81,10 @@ public enum PenaltiesReport {
             }
             text += table.rendered()
         }
-        let owed = report.totals.reduce(into: [PartyRole: Money]()) { $0[$1.payer, default: .zero] += $1.amount }
-        text += t("\n合计：甲方共应付 \((owed[.buyer] ?? .zero).grouped) 元，乙方共应付 \((owed[.supplier] ?? .zero).grouped) 元。\n",
-                  "\nIn all: the buyers owe \((owed[.buyer] ?? .zero).grouped), the suppliers owe \((owed[.supplier] ?? .zero).grouped).\n")
+        let owed = report.totals.reduce(into: [PartyRole: MoneyTotal]()) { $0[$1.payer, default: MoneyTotal()].add($1.amount) }
+        let buyers = owed[.buyer] ?? MoneyTotal(), suppliers = owed[.supplier] ?? MoneyTotal()
+        text += t("\n合计：甲方共应付 \(buyers.grouped) 元，乙方共应付 \(suppliers.grouped) 元。\n",
+                  "\nIn all: the buyers owe \(buyers.grouped), the suppliers owe \(suppliers.grouped).\n")
         return text
     }
 }

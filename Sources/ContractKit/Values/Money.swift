@@ -105,26 +105,27 @@ public struct Money: Hashable, Comparable, Sendable {
     }
 
     /// "8298000.00"
-    public var plain: String {
-        let sign = fen < 0 ? "-" : ""
-        let magnitude = fen.magnitude
-        let cents = magnitude % 100
-        return "\(sign)\(magnitude / 100).\(cents < 10 ? "0" : "")\(cents)"
-    }
+    public var plain: String { Money.formatted(fen, grouped: false) }
 
     /// "8,298,000.00"
-    public var grouped: String {
+    public var grouped: String { Money.formatted(fen, grouped: true) }
+
+    /// Fen as yuan with two decimals, with thousands separators or without.
+    static func formatted<Fen: BinaryInteger>(_ fen: Fen, grouped: Bool) -> String {
         let sign = fen < 0 ? "-" : ""
         let magnitude = fen.magnitude
+        let cents = Int(magnitude % 100)
         var yuan = String(magnitude / 100)
-        var groups: [Substring] = []
-        while yuan.count > 3 {
-            groups.insert(yuan.suffix(3), at: 0)
-            yuan.removeLast(3)
+        if grouped {
+            var groups: [Substring] = []
+            while yuan.count > 3 {
+                groups.insert(yuan.suffix(3), at: 0)
+                yuan.removeLast(3)
+            }
+            groups.insert(Substring(yuan), at: 0)
+            yuan = groups.joined(separator: ",")
         }
-        groups.insert(Substring(yuan), at: 0)
-        let cents = magnitude % 100
-        return sign + groups.joined(separator: ",") + "." + (cents < 10 ? "0" : "") + String(cents)
+        return sign + yuan + "." + (cents < 10 ? "0" : "") + String(cents)
     }
 }
 
@@ -151,4 +152,30 @@ extension Money: Codable {
         var container = encoder.singleValueContainer()
         try container.encode(plain)
     }
+}
+
+/// A total shown across contracts and ledgers of any size ("all: total"):
+/// kept in 128-bit fen, so no count of amounts a folder and a ledger can
+/// hold takes it past what it represents. It is for display only; a figure
+/// the engine computes with stays `Money`, checked.
+public struct MoneyTotal: Sendable, Equatable, Comparable {
+    public private(set) var fen: Int128 = 0
+
+    public init() {}
+
+    public init(_ amounts: some Sequence<Money>) {
+        for amount in amounts { add(amount) }
+    }
+
+    /// Fewer than 2^64 additions of 64-bit amounts fit in 128 bits.
+    public mutating func add(_ amount: Money) { fen += Int128(amount.fen) }
+    public mutating func add(_ other: MoneyTotal) { fen += other.fen }
+
+    public static func < (a: MoneyTotal, b: MoneyTotal) -> Bool { a.fen < b.fen }
+
+    public var isZero: Bool { fen == 0 }
+    /// The total as `Money`, when it fits.
+    public var money: Money? { Int64(exactly: fen).map { Money(fen: $0) } }
+    public var plain: String { Money.formatted(fen, grouped: false) }
+    public var grouped: String { Money.formatted(fen, grouped: true) }
 }
