@@ -12,9 +12,12 @@ enum DeadlinesCommand: Command {
         Every dated obligation of the contracts, sorted by day, each with its
         clause: instalments (their due dates, or earliest possible ones), bank
         guarantees to lodge and their expiry, assessment windows closing, the
-        end of each service term, and notices due a set time before a day (the
-        last day for keping's notice of non-renewal, liyang's renewal reminder).
-        What the ledger records as done is shown as done.
+        end of each service term, notices due a set time before a day (the
+        last day for keping's notice of non-renewal, liyang's renewal reminder),
+        duties due a set time after one (qingpu's handover after its term), and
+        recurring duties, once per calendar month or quarter of the term
+        (liyang's inspections and duty rosters). What the ledger records as
+        done is shown as done.
 
         --format ics writes an iCalendar file (RFC 5545): one all-day event per
         deadline, with stable UIDs, so a calendar app can import it and re-import

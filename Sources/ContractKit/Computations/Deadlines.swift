@@ -71,6 +71,29 @@ public enum Deadlines {
                 item(last, "notice", obligation.id, "\(contract.alias): \(obligation.description), by this day (at least \(period.description) before \(anchor))",
                      obligation.clause, provisional: provisional, done: recordedNotice(history, party: obligation.party, kinds: [.nonRenewal, .renewalReminder]))
             }
+            // Duties due a set time after a day (a handover after the term ends).
+            for obligation in contract.obligations {
+                guard let after = obligation.after, let period = obligation.within?.period else { continue }
+                let anchorDay: CalendarDay?
+                switch after {
+                case .date(let day): anchorDay = day
+                case .anchor(let anchor): anchorDay = dates.day(of: anchor)
+                }
+                guard let anchor = anchorDay else { continue }
+                let due = calendar.end(of: period, after: anchor)
+                item(due.day, "duty", obligation.id, "\(contract.alias): \(obligation.description), by this day (within \(period.description) after \(anchor))",
+                     obligation.clause, provisional: due.provisional || (after == .anchor(.termEnd) && dates.termEnd?.provisional == true))
+            }
+            // Recurring duties: one occurrence in each calendar month or quarter the term covers.
+            if let start = dates.termStart, let end = dates.termEnd {
+                for obligation in contract.obligations {
+                    guard let every = obligation.every else { continue }
+                    for (label, day) in occurrences(every, byDayOfMonth: obligation.byDayOfMonth, from: start, to: end.day) {
+                        item(day, "duty", "\(obligation.id).\(label)", "\(contract.alias): \(obligation.description) (\(label))", obligation.clause,
+                             provisional: end.provisional)
+                    }
+                }
+            }
             if let renewal = contract.renewal, let period = renewal.noticeAtLeast?.period, let end = dates.termEnd?.day {
                 let (last, provisional) = lastDay(period, before: end, calendar: calendar)
                 if !noticeDays.contains(last.dayNumber) {
@@ -80,6 +103,34 @@ public enum Deadlines {
             }
         }
         return items.sorted { ($0.day, $0.alias, $0.kind, $0.uid) < ($1.day, $1.alias, $1.kind, $1.uid) }
+    }
+
+    /// The occurrences of a recurring duty within a term: for each calendar
+    /// month (or quarter) that the term covers, the day it is due by, which is
+    /// `byDayOfMonth` of the month (of the quarter's last month), or the
+    /// period's last day. A day before the term starts is not an occurrence; a
+    /// period's last day after the term ends is brought back to the term's
+    /// last day, and a stated day of the month after it is not an occurrence.
+    static func occurrences(_ every: Recurrence, byDayOfMonth: Int?, from start: CalendarDay, to end: CalendarDay) -> [(label: String, day: CalendarDay)] {
+        let months = every == .monthly ? 1 : 3
+        var result: [(String, CalendarDay)] = []
+        // The first day of the month (quarter) the term starts in.
+        let firstMonth = every == .monthly ? start.month : (start.month - 1) / 3 * 3 + 1
+        guard var period = CalendarDay(year: start.year, month: firstMonth, day: 1) else { return [] }
+        while period <= end {
+            let lastMonth = period.adding(months: months - 1)
+            let label = every == .monthly ? String(period.description.prefix(7)) : "\(period.year)Q\((period.month - 1) / 3 + 1)"
+            let due: CalendarDay?
+            if let byDay = byDayOfMonth {
+                let day = CalendarDay(year: lastMonth.year, month: lastMonth.month, day: min(byDay, CalendarDay.daysIn(month: lastMonth.month, year: lastMonth.year)))
+                due = day.flatMap { $0 > end ? nil : $0 }
+            } else {
+                due = min(lastMonth.endOfMonth, end)
+            }
+            if let due, due >= start { result.append((label, due)) }
+            period = period.adding(months: months)
+        }
+        return result
     }
 
     /// "At least N before D": the last day it can be done, counted on the

@@ -1597,8 +1597,22 @@ enum BuiltinSchema {
         "before": {
           "$ref": "#/$defs/dayRef"
         },
+        "after": {
+          "$ref": "#/$defs/dayRef",
+          "description": "With within: the duty is due within that long after this day (the term's end, a date)."
+        },
         "every": {
-          "type": "string"
+          "enum": [
+            "monthly",
+            "quarterly"
+          ],
+          "description": "The duty recurs once in each calendar month or quarter the term covers."
+        },
+        "byDayOfMonth": {
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 31,
+          "description": "With every: the day of the month each occurrence is due by (the month's last day when it has fewer); without it, the period's last day."
         },
         "cases": {
           "type": "array",

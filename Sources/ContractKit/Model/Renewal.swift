@@ -17,6 +17,12 @@ public struct Renewal: Codable, Sendable {
     public var text: String?
 }
 
+/// How often a duty recurs: once in each calendar month or quarter the term covers.
+public enum Recurrence: String, Codable, Sendable, CaseIterable {
+    case monthly
+    case quarterly
+}
+
 /// A dated or timed duty that is not a payment: a reminder, a report,
 /// an answer within a limit, notice before termination.
 public struct Obligation: Codable, Sendable {
@@ -31,8 +37,13 @@ public struct Obligation: Codable, Sendable {
     /// ... or at least this long before `before`.
     public var atLeast: PeriodSpec?
     public var before: DayRef?
-    /// How often it recurs ("monthly", "quarterly").
-    public var every: String?
+    /// ... or within this long after `after` ("10 working days after the term ends").
+    public var after: DayRef?
+    /// How often it recurs through the term: once in each calendar month or quarter.
+    public var every: Recurrence?
+    /// The day of the month a recurring duty is due by; without it, the
+    /// period's last day.
+    public var byDayOfMonth: Int?
     /// The cases a rule applies to; an empty list is recorded as written.
     public var cases: [String]?
 }
