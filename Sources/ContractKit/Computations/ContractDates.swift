@@ -26,6 +26,14 @@ public struct ContractDates: Sendable {
 
     /// The day a contract anchor falls on; nil for event anchors, which only
     /// the ledger fixes, and for dates the document leaves blank.
+    /// A day a term names: a date as written, or the day of an anchor.
+    public func day(of ref: DayRef) -> CalendarDay? {
+        switch ref {
+        case .date(let day): return day
+        case .anchor(let anchor): return day(of: anchor)
+        }
+    }
+
     public func day(of anchor: Anchor) -> CalendarDay? {
         switch anchor {
         case .signing: return signing

@@ -60,12 +60,7 @@ public enum Deadlines {
             var noticeDays: Set<Int> = []
             for obligation in contract.obligations {
                 guard let before = obligation.before, let period = obligation.atLeast?.period else { continue }
-                let anchorDay: CalendarDay?
-                switch before {
-                case .date(let day): anchorDay = day
-                case .anchor(let anchor): anchorDay = dates.day(of: anchor)
-                }
-                guard let anchor = anchorDay else { continue }
+                guard let anchor = dates.day(of: before) else { continue }
                 let (last, provisional) = lastDay(period, before: anchor, calendar: calendar)
                 noticeDays.insert(last.dayNumber)
                 item(last, "notice", obligation.id, "\(contract.alias): \(obligation.description), by this day (at least \(period.description) before \(anchor))",
@@ -74,12 +69,7 @@ public enum Deadlines {
             // Duties due a set time after a day (a handover after the term ends).
             for obligation in contract.obligations {
                 guard let after = obligation.after, let period = obligation.within?.period else { continue }
-                let anchorDay: CalendarDay?
-                switch after {
-                case .date(let day): anchorDay = day
-                case .anchor(let anchor): anchorDay = dates.day(of: anchor)
-                }
-                guard let anchor = anchorDay else { continue }
+                guard let anchor = dates.day(of: after) else { continue }
                 let due = calendar.end(of: period, after: anchor)
                 item(due.day, "duty", obligation.id, "\(contract.alias): \(obligation.description), by this day (within \(period.description) after \(anchor))",
                      obligation.clause, provisional: due.provisional || (after == .anchor(.termEnd) && dates.termEnd?.provisional == true))

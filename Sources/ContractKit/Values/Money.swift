@@ -173,9 +173,6 @@ public struct MoneyTotal: Sendable, Equatable, Comparable {
 
     public static func < (a: MoneyTotal, b: MoneyTotal) -> Bool { a.fen < b.fen }
 
-    public var isZero: Bool { fen == 0 }
-    /// The total as `Money`, when it fits.
-    public var money: Money? { Int64(exactly: fen).map { Money(fen: $0) } }
     public var plain: String { Money.formatted(fen, grouped: false) }
     public var grouped: String { Money.formatted(fen, grouped: true) }
 }
