@@ -19,6 +19,17 @@ public enum LedgerWriter {
         let compact = try compactEvent(text)
         let ledger = try LockedLedger.open(path)
         defer { ledger.unlock() }
+        do {
+            return try append(compact, to: ledger, contracts: contracts)
+        } catch {
+            // A refused first record leaves no empty ledger behind.
+            ledger.removeCreated()
+            throw error
+        }
+    }
+
+    static func append(_ compact: String, to ledger: LockedLedger, contracts: ContractSet) throws(LoadErrors) -> Recorded {
+        let path = ledger.path
         let bytes = try ledger.contents()
         guard let existing = String(validating: bytes, as: UTF8.self) else {
             throw LoadErrors([LoadError(.badData, file: path, "is not valid UTF-8 text; nothing was recorded")])
@@ -35,7 +46,7 @@ public enum LedgerWriter {
         let lines = existing.split(separator: "\n")
         let admitted = try admit(compact, line: lines.count + 1, after: loaded, contracts: contracts)
         let line = LedgerChain.seal(admitted.compact, prev: LedgerChain.head(of: lines))
-        try ledger.append(line + "\n")
+        try ledger.append(line + "\n", after: bytes.count)
         return Recorded(line: admitted.event.line, text: line, event: admitted.event)
     }
 
