@@ -174,7 +174,7 @@ struct ReportInput {
         switch format {
         case .table: return CommandResult(output: table(), exitCode: exitCode)
         case .json: return CommandResult(output: json(), exitCode: exitCode)
-        case .csv: return CommandResult(output: csv(), exitCode: exitCode)
+        case .csv: return CommandResult(output: CSVGuard.neutralise(csv()), exitCode: exitCode)
         }
     }
 }
