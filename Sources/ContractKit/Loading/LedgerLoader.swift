@@ -31,7 +31,11 @@ public enum LedgerLoader {
     public static func load(path: String, contracts: ContractSet) throws(LoadErrors) -> Ledger {
         let lines = LedgerLines(try readText(path))
         if let tail = lines.tail { throw LoadErrors([tornLine(path, line: tail.number)]) }
-        return try parse(lines, file: path, contracts: contracts)
+        let ledger = try parse(lines, file: path, contracts: contracts)
+        if let finding = DateHorizon.beyond(contracts.contracts, ledger: ledger) {
+            throw LoadErrors([LoadError(.badData, file: path, DateHorizon.message(finding, from: "the terms and the ledger's events"))])
+        }
+        return ledger
     }
 
     /// The ledger file as UTF-8 text; a line that is not UTF-8 is named.

@@ -79,6 +79,9 @@ public enum LedgerWriter {
             } catch {
                 throw LoadErrors([LoadError(.badData, file: "the new event", "with it, \(error.description); nothing was recorded")])
             }
+            if let finding = DateHorizon.beyond([contract], ledger: Ledger(events: events)) {
+                throw LoadErrors([LoadError(.badData, file: "the new event", DateHorizon.message(finding, from: "the terms and this event") + "; nothing was recorded")])
+            }
         }
         return (event, compact)
     }
