@@ -24,6 +24,11 @@ struct LockedLedger {
             guard fd >= 0 else {
                 throw LoadErrors([LoadError(errno == ENOENT ? .noInput : .io, file: path, "cannot be opened for writing: \(String(cString: strerror(errno)))")])
             }
+            var opened = stat()
+            if fstat(fd, &opened) == 0, let kind = FileKind.name(opened.st_mode) {
+                close(fd)
+                throw LoadErrors([LoadError(.badData, file: path, "is \(kind), not a regular file; a ledger is a file of lines; it was left as it is")])
+            }
             while flock(fd, LOCK_EX) != 0 {
                 guard errno == EINTR else {
                     let message = String(cString: strerror(errno))
