@@ -76,6 +76,9 @@ public enum LedgerChain {
             guard seal.intact else {
                 return Break(line: line, message: "line \(line) was altered: its text no longer matches its hash")
             }
+            if let first = hashes[seal.hash], first < index {
+                return Break(line: line, message: "line \(line) repeats line \(number(first)), byte for byte: a copy was appended or inserted")
+            }
             let expected = index == 0 ? genesis : seals[index - 1]?.hash ?? ""
             guard seal.prev != expected else { continue }
             if index == 0 {
