@@ -149,6 +149,8 @@ struct ReportInput {
     var asOf: CalendarDay
     var calendar: WorkCalendar
     var format: Format
+    /// The fixtures folder the contracts were read from.
+    var fixtures = ""
 
     /// Reads the options every report command shares.
     init(_ arguments: Arguments, formats: [Format] = Format.allCases) throws(CommandFailure) {
@@ -162,7 +164,9 @@ struct ReportInput {
             throw error.failure
         }
         calendar = try Common.calendar(arguments)
-        (contracts, _, ledger) = try Common.load(arguments)
+        let all: ContractSet
+        (contracts, all, ledger) = try Common.load(arguments)
+        fixtures = all.folder
     }
 
     /// The output in the chosen format; only that one is rendered.
@@ -170,7 +174,7 @@ struct ReportInput {
         switch format {
         case .table: return CommandResult(output: table(), exitCode: exitCode)
         case .json: return CommandResult(output: json(), exitCode: exitCode)
-        case .csv: return CommandResult(output: csv(), exitCode: exitCode)
+        case .csv: return CommandResult(output: CSVGuard.neutralise(csv()), exitCode: exitCode)
         }
     }
 }

@@ -20,9 +20,7 @@ enum ContractCtl {
 
     static func main() {
         let (output, errors, code) = run(Array(CommandLine.arguments.dropFirst()))
-        FileHandle.standardOutput.write(Data(output.utf8))
-        FileHandle.standardError.write(Data(errors.utf8))
-        exit(code)
+        exit(Output.emit(stdout: output, stderr: errors, code: code))
     }
 
     /// Runs a command line; returns stdout, stderr and the exit code.

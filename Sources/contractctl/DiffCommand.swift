@@ -49,7 +49,7 @@ enum DiffCommand: Command {
         switch format {
         case .table: return CommandResult(output: DiffReport.text(changes, old: old, new: new), exitCode: code)
         case .json: return CommandResult(output: DiffReport.json(changes, old: old, new: new), exitCode: code)
-        case .csv: return CommandResult(output: DiffReport.csv(changes), exitCode: code)
+        case .csv: return CommandResult(output: CSVGuard.neutralise(DiffReport.csv(changes)), exitCode: code)
         }
     }
 

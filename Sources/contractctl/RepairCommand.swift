@@ -4,15 +4,18 @@ import Foundation
 /// `contractctl repair`: moves a torn last line aside, deleting nothing.
 enum RepairCommand: Command {
     static let name = "repair"
-    static let summary = "move an incomplete last line (an interrupted write) into a file of its own"
+    static let summary = "complete a last line that lost its line end, or move an incomplete one into a file of its own"
     static let usage = """
         usage: contractctl repair --ledger PATH
 
-        When a write was interrupted and the ledger's last line has no line end,
-        every command refuses the ledger. repair moves that incomplete line into
-        a file of its own beside the ledger (PATH.torn-YYYYMMDDTHHMMSS) and cuts
-        it from the ledger, under the same lock record takes. Nothing is deleted:
-        the bytes are in the new file. A ledger that ends cleanly is left as it is.
+        When the ledger's last line has no line end (a write was interrupted,
+        or an editor dropped the final newline), every command refuses the
+        ledger. When that line is whole (its hash verifies and it chains to
+        the line before it), repair adds the line end, and its event counts
+        again. Otherwise repair moves the incomplete line into a file of its
+        own beside the ledger (PATH.torn-YYYYMMDDTHHMMSS) and cuts it from the
+        ledger. Both happen under the same lock record takes; nothing is
+        deleted. A ledger that ends cleanly is left as it is.
 
         options:
           --ledger PATH  the ledger (required)
@@ -29,10 +32,14 @@ enum RepairCommand: Command {
         func two(_ n: Int?) -> String { String(format: "%02d", n ?? 0) }
         let suffix = "\(parts.year ?? 0)\(two(parts.month))\(two(parts.day))T\(two(parts.hour))\(two(parts.minute))\(two(parts.second))"
         do {
-            guard let moved = try LedgerWriter.repair(path, asideSuffix: suffix) else {
+            switch try LedgerWriter.repair(path, asideSuffix: suffix) {
+            case nil:
                 return CommandResult(output: "\(path): the last line is complete; nothing to repair\n")
+            case .completed(let line)?:
+                return CommandResult(output: "\(path): line \(line) was whole and sealed but had lost its line end; added it\n")
+            case .movedAside(let bytes, let aside)?:
+                return CommandResult(output: "\(path): moved the incomplete last line (\(bytes) bytes) to \(aside)\n")
             }
-            return CommandResult(output: "\(path): moved the incomplete last line (\(moved.bytes) bytes) to \(moved.aside)\n")
         } catch {
             throw CommandFailure(loadErrors: error.errors)
         }

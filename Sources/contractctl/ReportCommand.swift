@@ -19,7 +19,10 @@ enum ReportCommand: Command {
         chart, for printing and for screen readers.
 
         options:
-          --out FILE           write the page to FILE (default: standard output)
+          --out FILE           write the page to FILE (default: standard output): a
+                               regular file is replaced whole, only once the page
+                               is written; a link is followed; a device or pipe is
+                               written into; an input of report is refused
           --lang zh|en         labels and sentences (the penalties' formulas) in
                                Chinese (default) or English
         \(Common.reportOptions(asOf: "the day the report is for"))
@@ -32,17 +35,21 @@ enum ReportCommand: Command {
             throw CommandFailure(usage: "--lang '\(arguments.value("lang") ?? "")': use zh or en")
         }
         let input = try ReportInput(arguments)
+        let out = arguments.value("out")
+        if let out, let input = OutputFile.clash(out, inputs: [input.fixtures, input.ledger.path, arguments.value("calendar")].compactMap { $0 }) {
+            throw CommandFailure(usage: "--out '\(out)' is \(input), which report reads; give another file")
+        }
         let html: String
         do {
             html = try HTMLReport(contracts: input.contracts, ledger: input.ledger, asOf: input.asOf, calendar: input.calendar, language: language).rendered()
         } catch {
             throw CommandFailure(error)
         }
-        guard let path = arguments.value("out") else { return CommandResult(output: html) }
+        guard let path = out else { return CommandResult(output: html) }
         do {
-            try html.write(toFile: path, atomically: true, encoding: .utf8)
+            try OutputFile.write(html, to: path)
         } catch {
-            throw CommandFailure(loadErrors: [LoadError(.io, file: path, "cannot be written: \(error.localizedDescription)")])
+            throw CommandFailure(loadErrors: error.errors)
         }
         return CommandResult(output: "wrote \(path)\n")
     }

@@ -45,7 +45,7 @@ enum VerifyCommand: Command {
         var whole = result.whole
         if let head = arguments.value("head") {
             if let line = result.headFound {
-                text += "the head \(head) noted earlier is line \(line); \(result.lines - line) line\(result.lines - line == 1 ? "" : "s") since\n"
+                text += "the head \(head) noted earlier is line \(line); \(result.linesAfterHead) line\(result.linesAfterHead == 1 ? "" : "s") since\n"
             } else {
                 whole = false
                 text += "\(path): the head \(head) noted earlier is no longer in the ledger: lines were removed from its end, or altered\n"

@@ -90,4 +90,21 @@ struct ChainTests {
         let earlier = try LedgerLoader.verify(path: path, contracts: Fixture.set, expectedHead: LedgerChain.seal(of: Substring(lines[20]))?.hash)
         #expect(earlier.headFound == 21)
     }
+
+    @Test("a copy of line 3 appended at the end is named as a copy of line 3, not as lines moved")
+    func appendedCopy() throws {
+        let result = try check((lines + [lines[2]]).joined(separator: "\n") + "\n")
+        #expect(result.chainBreak == LedgerChain.Break(line: 57, message: "line 57 repeats line 3, byte for byte: a copy was appended or inserted"))
+    }
+
+    @Test("a blank line keeps its number in the chain's messages")
+    func blankLineNumbers() throws {
+        var edited = lines
+        edited.insert("", at: 1)
+        edited.remove(at: 4)   // example line 4, now at index 4 after the blank line
+        let result = try check(edited.joined(separator: "\n") + "\n")
+        // Lines 1, (blank) 2, then example lines 2, 3, 5...: example line 5 is file line 5.
+        #expect(result.chainBreak?.line == 5, "\(String(describing: result.chainBreak))")
+        #expect(result.chainBreak?.message.contains("a line between lines 4 and 5 was removed") == true, "\(String(describing: result.chainBreak))")
+    }
 }

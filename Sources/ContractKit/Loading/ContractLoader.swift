@@ -125,6 +125,9 @@ public enum ContractLoader {
             LoadError(.badData, file: file, location: $0.path, $0.message)
         }
         guard problems.isEmpty else { throw LoadErrors(problems) }
+        if let finding = DateHorizon.beyond([contract], ledger: .empty) {
+            throw LoadErrors([LoadError(.badData, file: file, DateHorizon.message(finding, from: "the terms"))])
+        }
         return contract
     }
 

@@ -11,6 +11,9 @@ enum JSONFile {
         guard !isDirectory.boolValue else {
             throw LoadError(.badData, file: displayName, "is a folder, expected a JSON file")
         }
+        if let kind = FileKind.special(url.path) {
+            throw LoadError(.badData, file: displayName, "is \(kind), not a regular file; expected a JSON file")
+        }
         do {
             return try Data(contentsOf: url)
         } catch {
@@ -94,4 +97,25 @@ enum JSONFile {
         return "something else"
     }
 
+}
+
+/// What a path is when it is not a regular file or a folder: a FIFO or a
+/// device read as a file fails with a misleading "permission" error, or
+/// never ends (/dev/zero).
+enum FileKind {
+    static func special(_ path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return name(info.st_mode)
+    }
+
+    static func name(_ mode: mode_t) -> String? {
+        switch mode & S_IFMT {
+        case S_IFIFO: return "a FIFO (named pipe)"
+        case S_IFCHR: return "a character device"
+        case S_IFBLK: return "a block device"
+        case S_IFSOCK: return "a socket"
+        default: return nil
+        }
+    }
 }

@@ -60,34 +60,40 @@ public enum LedgerChain {
         public var message: String
     }
 
-    /// The first break in the chain of `lines` (numbered from 1), or nil.
-    public static func verify(_ lines: [Substring]) -> Break? {
+    /// The first break in the chain of `lines`, or nil. `numbers` are the
+    /// lines' numbers in the file (blank lines are skipped but counted);
+    /// without them, lines are numbered from 1.
+    public static func verify(_ lines: [Substring], numbers: [Int]? = nil) -> Break? {
+        func number(_ index: Int) -> Int { numbers.flatMap { index < $0.count ? $0[index] : nil } ?? index + 1 }
         let seals = lines.map(seal(of:))
         var hashes: [String: Int] = [:]
-        for (index, seal) in seals.enumerated() { if let seal { hashes[seal.hash] = hashes[seal.hash] ?? index + 1 } }
+        for (index, seal) in seals.enumerated() { if let seal { hashes[seal.hash] = hashes[seal.hash] ?? index } }
         for (index, seal) in seals.enumerated() {
-            let line = index + 1
+            let line = number(index)
             guard let seal else {
                 return Break(line: line, message: "line \(line) carries no chain hash: it was not written by contractctl record, or its hash was edited away")
             }
             guard seal.intact else {
                 return Break(line: line, message: "line \(line) was altered: its text no longer matches its hash")
             }
+            if let first = hashes[seal.hash], first < index {
+                return Break(line: line, message: "line \(line) repeats line \(number(first)), byte for byte: a copy was appended or inserted")
+            }
             let expected = index == 0 ? genesis : seals[index - 1]?.hash ?? ""
             guard seal.prev != expected else { continue }
             if index == 0 {
-                return Break(line: 1, message: "line 1 does not start the chain: the line(s) before it were removed")
+                return Break(line: line, message: "line \(line) does not start the chain: the line(s) before it were removed")
             }
             if index >= 2, seal.prev == seals[index - 2]?.hash {
-                return Break(line: line - 1, message: "line \(line - 1) was inserted: line \(line) chains to line \(line - 2)")
+                return Break(line: number(index - 1), message: "line \(number(index - 1)) was inserted: line \(line) chains to line \(number(index - 2))")
             }
             if let earlier = hashes[seal.prev] {
-                if earlier > line {
-                    return Break(line: line, message: "line \(line) is out of order: it was written after line \(earlier)")
+                if earlier > index {
+                    return Break(line: line, message: "line \(line) is out of order: it was written after line \(number(earlier))")
                 }
-                return Break(line: earlier + 1, message: "lines \(earlier + 1) to \(line - 1) were inserted or moved: line \(line) chains to line \(earlier)")
+                return Break(line: number(earlier + 1), message: "lines \(number(earlier + 1)) to \(number(index - 1)) were inserted or moved: line \(line) chains to line \(number(earlier))")
             }
-            return Break(line: line, message: "the chain breaks before line \(line): a line between lines \(line - 1) and \(line) was removed, or line \(line - 1) was rewritten")
+            return Break(line: line, message: "the chain breaks before line \(line): a line between lines \(number(index - 1)) and \(line) was removed, or line \(number(index - 1)) was rewritten")
         }
         return nil
     }

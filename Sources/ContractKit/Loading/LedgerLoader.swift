@@ -29,11 +29,13 @@ public struct Ledger: Sendable {
 /// problem is reported with its line.
 public enum LedgerLoader {
     public static func load(path: String, contracts: ContractSet) throws(LoadErrors) -> Ledger {
-        let text = try readText(path)
-        if !text.isEmpty, !text.hasSuffix("\n") {
-            throw LoadErrors([tornLine(path, line: text.split(separator: "\n", omittingEmptySubsequences: false).count)])
+        let lines = LedgerLines(try readText(path))
+        if let tail = lines.tail { throw LoadErrors([tornLine(path, line: tail.number)]) }
+        let ledger = try parse(lines, file: path, contracts: contracts)
+        if let finding = DateHorizon.beyond(contracts.contracts, ledger: ledger) {
+            throw LoadErrors([LoadError(.badData, file: path, DateHorizon.message(finding, from: "the terms and the ledger's events"))])
         }
-        return try parse(text, file: path, contracts: contracts)
+        return ledger
     }
 
     /// The ledger file as UTF-8 text; a line that is not UTF-8 is named.
@@ -53,7 +55,7 @@ public enum LedgerLoader {
     /// The last line has no line end: every command says so, the same way.
     static func tornLine(_ path: String, line: Int) -> LoadError {
         LoadError(.badData, file: path, location: "line \(line)",
-                  "the last line has no line end: a write was interrupted. Nothing is computed from a damaged ledger; `contractctl repair --ledger \(path)` moves the incomplete line into a file of its own")
+                  "the last line has no line end: a write was interrupted, or an editor dropped it. Nothing is computed from a damaged ledger; `contractctl repair --ledger \(path)` completes the line when it is whole and sealed, and otherwise moves it into a file of its own")
     }
 
     /// Names the first line that is not UTF-8.
@@ -94,62 +96,50 @@ public enum LedgerLoader {
         public var problems: [LoadError]
         /// Whether `head` given by the user is still in the chain, and where.
         public var headFound: Int?
+        /// How many lines (blank ones not counted) follow the head found.
+        public var linesAfterHead: Int = 0
 
         public var whole: Bool { chainBreak == nil && problems.isEmpty }
     }
 
     public static func verify(path: String, contracts: ContractSet, expectedHead: String? = nil) throws(LoadErrors) -> Verification {
-        let text = try readText(path)
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        var torn: LoadError?
-        if let last = lines.last, last.isEmpty {
-            lines.removeLast()
-        } else if !lines.isEmpty {
-            torn = tornLine(path, line: lines.count)
-            lines.removeLast()
-        }
-        var problems: [LoadError] = torn.map { [$0] } ?? []
+        let lines = LedgerLines(try readText(path))
+        var problems: [LoadError] = lines.tail.map { [tornLine(path, line: $0.number)] } ?? []
         do {
-            _ = try parse(lines.joined(separator: "\n") + (lines.isEmpty ? "" : "\n"), file: path, contracts: contracts)
+            _ = try parse(lines, file: path, contracts: contracts)
         } catch {
             problems += error.errors
         }
-        let headFound = expectedHead.flatMap { head in lines.firstIndex { LedgerChain.seal(of: $0)?.hash == head }.map { $0 + 1 } }
-        return Verification(lines: lines.count, head: LedgerChain.head(of: lines), chainBreak: LedgerChain.verify(lines), problems: problems, headFound: headFound)
+        let texts = lines.texts
+        let headFound = expectedHead.flatMap { head in texts.firstIndex { LedgerChain.seal(of: $0)?.hash == head } }
+        return Verification(lines: lines.lines.count, head: lines.head, chainBreak: LedgerChain.verify(texts, numbers: lines.numbers), problems: problems,
+                            headFound: headFound.map { lines.lines[$0].number }, linesAfterHead: headFound.map { lines.lines.count - 1 - $0 } ?? 0)
     }
 
+    /// Parses a ledger's text, a last line without line end included.
     public static func parse(_ text: String, file: String, contracts: ContractSet) throws(LoadErrors) -> Ledger {
+        var lines = LedgerLines(text)
+        if let tail = lines.tail, !LedgerLines.isBlank(ArraySlice(tail.text.utf8)) { lines.lines.append(tail) }
+        return try parse(lines, file: file, contracts: contracts)
+    }
+
+    static func parse(_ lines: LedgerLines, file: String, contracts: ContractSet) throws(LoadErrors) -> Ledger {
         var events: [LedgerEvent] = []
         var byContract: [String: [LedgerEvent]] = [:]
         var errors: [LoadError] = []
-        // Split the UTF-8 bytes, not Characters: grapheme breaking over a
-        // whole ledger costs more than parsing it.
-        let bytes = Array(text.utf8)
-        var ranges: [Range<Int>] = []
-        var start = 0
-        for index in bytes.indices where bytes[index] == UInt8(ascii: "\n") {
-            ranges.append(start..<index)
-            start = index + 1
-        }
-        if start < bytes.count { ranges.append(start..<bytes.count) }
         // Parsing a line needs nothing but the terms: both cores parse,
         // in chunks; checking against earlier events stays in order.
-        let parsed = ParallelMap.map(ranges) { range -> Result<LedgerEvent, LoadErrors>? in
-            var line = bytes[range]
-            if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
-            if line.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) { return nil }
+        let parsed = ParallelMap.map(lines.lines) { line -> Result<LedgerEvent, LoadErrors> in
             do throws(LoadErrors) {
-                return .success(try event(from: String(decoding: line, as: UTF8.self), line: 0, file: file, contracts: contracts))
+                return .success(try event(from: line.text, line: 0, file: file, contracts: contracts))
             } catch {
                 return .failure(error)
             }
         }
-        for (index, outcome) in parsed.enumerated() {
-            let lineNumber = index + 1
+        for (line, outcome) in zip(lines.lines, parsed) {
+            let lineNumber = line.number
             switch outcome {
-            case nil:
-                continue
-            case .success(var event)?:
+            case .success(var event):
                 event.line = lineNumber
                 let problems = LedgerValidator.problems(adding: event, after: byContract[event.contractID] ?? [], contracts: contracts)
                 if problems.isEmpty {
@@ -158,7 +148,7 @@ public enum LedgerLoader {
                 } else {
                     errors += problems.map { LoadError(.badData, file: file, location: "line \(lineNumber)", $0) }
                 }
-            case .failure(let failure)?:
+            case .failure(let failure):
                 errors += failure.errors.map { error in
                     var error = error
                     error.location = "line \(lineNumber)" + (error.location.map { ": \($0)" } ?? "")

@@ -19,23 +19,34 @@ public enum LedgerWriter {
         let compact = try compactEvent(text)
         let ledger = try LockedLedger.open(path)
         defer { ledger.unlock() }
+        do {
+            return try append(compact, to: ledger, contracts: contracts)
+        } catch {
+            // A refused first record leaves no empty ledger behind.
+            ledger.removeCreated()
+            throw error
+        }
+    }
+
+    static func append(_ compact: String, to ledger: LockedLedger, contracts: ContractSet) throws(LoadErrors) -> Recorded {
+        let path = ledger.path
         let bytes = try ledger.contents()
         guard let existing = String(validating: bytes, as: UTF8.self) else {
             throw LoadErrors([LoadError(.badData, file: path, "is not valid UTF-8 text; nothing was recorded")])
         }
-        if !existing.isEmpty, !existing.hasSuffix("\n") {
-            throw LoadErrors([LoadError(.badData, file: path, "the last line has no line end (an interrupted write?); nothing was recorded, and the ledger was left as it is; contractctl repair moves the incomplete line aside")])
+        let lines = LedgerLines(existing)
+        if let tail = lines.tail {
+            throw LoadErrors([LedgerLoader.tornLine(path, line: tail.number), LoadError(.badData, file: path, "nothing was recorded, and the ledger was left as it is")])
         }
         let loaded: Ledger
         do {
-            loaded = try LedgerLoader.parse(existing, file: path, contracts: contracts)
+            loaded = try LedgerLoader.parse(lines, file: path, contracts: contracts)
         } catch {
             throw LoadErrors(error.errors + [LoadError(.badData, file: path, "the ledger has the errors above; nothing was recorded")])
         }
-        let lines = existing.split(separator: "\n")
-        let admitted = try admit(compact, line: lines.count + 1, after: loaded, contracts: contracts)
-        let line = LedgerChain.seal(admitted.compact, prev: LedgerChain.head(of: lines))
-        try ledger.append(line + "\n")
+        let admitted = try admit(compact, line: lines.complete + 1, after: loaded, contracts: contracts)
+        let line = LedgerChain.seal(admitted.compact, prev: lines.head)
+        try ledger.append(line + lines.lineEnd, after: bytes.count)
         return Recorded(line: admitted.event.line, text: line, event: admitted.event)
     }
 
@@ -68,6 +79,9 @@ public enum LedgerWriter {
             } catch {
                 throw LoadErrors([LoadError(.badData, file: "the new event", "with it, \(error.description); nothing was recorded")])
             }
+            if let finding = DateHorizon.beyond([contract], ledger: Ledger(events: events)) {
+                throw LoadErrors([LoadError(.badData, file: "the new event", DateHorizon.message(finding, from: "the terms and this event") + "; nothing was recorded")])
+            }
         }
         return (event, compact)
     }
@@ -87,17 +101,32 @@ public enum LedgerWriter {
         return node.compactText
     }
 
-    /// Moves an incomplete last line (no line end) into a file of its own
-    /// and cuts it from the ledger. Nothing is deleted. Returns the bytes
-    /// moved and where, or nil when the ledger ends cleanly.
-    public static func repair(_ path: String, asideSuffix: String) throws(LoadErrors) -> (bytes: Int, aside: String)? {
+    /// What `repair` did to a last line without a line end.
+    public enum Repair: Sendable, Equatable {
+        /// The line was whole (a JSON object whose hash verifies and which
+        /// chains to the line before it) and only lacked its line end,
+        /// which was added: the event counts again.
+        case completed(line: Int)
+        /// The incomplete line (`bytes` long) was moved to the file `aside`.
+        case movedAside(bytes: Int, aside: String)
+    }
+
+    /// Completes a last line that lost only its line end, or moves an
+    /// incomplete one into a file of its own and cuts it from the ledger.
+    /// Nothing is deleted. Returns nil when the ledger ends cleanly.
+    public static func repair(_ path: String, asideSuffix: String) throws(LoadErrors) -> Repair? {
         guard FileManager.default.fileExists(atPath: path) else {
             throw LoadErrors([LoadError(.noInput, file: path, "no such file")])
         }
         let ledger = try LockedLedger.open(path)
         defer { ledger.unlock() }
         let bytes = try ledger.contents()
-        guard let last = bytes.last, last != UInt8(ascii: "\n") else { return nil }
+        let lines = LedgerLines(String(decoding: bytes, as: UTF8.self))
+        guard let last = bytes.last, last != UInt8(ascii: "\n"), let tail = lines.tail else { return nil }
+        if isWhole(tail.text, after: lines) {
+            try ledger.append(tail.text.hasSuffix("\r") ? "\n" : lines.lineEnd, after: bytes.count)
+            return .completed(line: tail.number)
+        }
         let keep = (bytes.lastIndex(of: UInt8(ascii: "\n")) ?? -1) + 1
         let torn = Array(bytes[keep...])
         var aside = path + ".torn-" + asideSuffix
@@ -113,7 +142,17 @@ public enum LedgerWriter {
         if fd >= 0 { _ = fsync(fd); close(fd) }
         LockedLedger.syncFolder(of: aside)
         try ledger.truncate(to: keep)
-        return (torn.count, aside)
+        return .movedAside(bytes: torn.count, aside: aside)
+    }
+
+    /// Whether a last line without line end is a whole line: a JSON object
+    /// whose hash verifies and which chains to the line before it. A line
+    /// cut short cannot be one: its hash comes last.
+    static func isWhole(_ text: String, after lines: LedgerLines) -> Bool {
+        let line = text.hasSuffix("\r") ? text.dropLast() : Substring(text)
+        guard let seal = LedgerChain.seal(of: line), seal.intact, seal.prev == lines.head,
+              case .object? = try? JSONParser.parse(Array(line.utf8)) else { return false }
+        return true
     }
 }
 

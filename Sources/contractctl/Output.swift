@@ -1,0 +1,41 @@
+import Foundation
+
+/// The one way contractctl writes what a command produced: whole buffers
+/// through write(2), retried after an interruption or a short write, with
+/// a failure returned as a message instead of a trap. A full disk (ENOSPC)
+/// or a reader gone away with SIGPIPE ignored (EPIPE) on standard output
+/// becomes `contractctl: error: standard output: No space left on device`
+/// and exit 74; `FileHandle.write` trapped on both.
+enum Output {
+    /// Writes all of `bytes` to `fd`; the error's text (strerror) or nil.
+    static func write(_ bytes: [UInt8], to fd: Int32) -> String? {
+        var written = 0
+        while written < bytes.count {
+            let count = bytes[written...].withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR || errno == EAGAIN { continue }
+                return String(cString: strerror(errno))
+            }
+            if count == 0 { return "nothing could be written" }
+            written += count
+        }
+        return nil
+    }
+
+    /// Writes a command's result and its messages and returns the exit
+    /// code: `code`, or 74 when standard output could not take the result.
+    /// Standard error is written last, and a failure there has nowhere to
+    /// be reported, so it only turns a success into 74.
+    static func emit(stdout output: String, stderr errors: String, code: Int32) -> Int32 {
+        var code = code
+        var errors = errors
+        if !output.isEmpty, let failure = write(Array(output.utf8), to: STDOUT_FILENO) {
+            errors += "contractctl: error: standard output: \(failure)\n"
+            code = 74
+        }
+        if !errors.isEmpty, write(Array(errors.utf8), to: STDERR_FILENO) != nil, code == 0 {
+            code = 74
+        }
+        return code
+    }
+}

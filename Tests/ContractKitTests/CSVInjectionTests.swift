@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+@testable import ContractKit
+
+/// CSV injection (issue 11, item 7; OWASP "CSV Injection"): a cell that
+/// starts with = + - @ tab or CR comes out prefixed with ' and quoted, so
+/// that a spreadsheet shows it as text; amounts never change.
+@Suite("CSV injection: cells a spreadsheet would run as formulas are neutralised")
+struct CSVInjectionTests {
+    static let id = "=cmd|' /C calc'!A0"
+    static let clause = "=HYPERLINK(A1)"
+
+    /// The bundled fixtures, with liyang-2024's document number and its
+    /// instalment 1 clause (§四) replaced by formulas.
+    static func hostileFixtures() throws -> String {
+        let folder = NSTemporaryDirectory() + "csv-injection-\(UUID().uuidString)"
+        try FileManager.default.copyItem(atPath: packageRoot + "/Fixtures/contracts", toPath: folder)
+        let path = folder + "/liyang-2024.json"
+        var text = try String(contentsOfFile: path, encoding: .utf8)
+        text = text.replacingOccurrences(of: #""id": "JSCZE2408447CGN00""#, with: #""id": "=cmd|' /C calc'!A0""#)
+        let instalments = try #require(text.range(of: #""instalments""#))
+        let first = try #require(text.range(of: #""clause": "§四""#, range: instalments.upperBound..<text.endIndex))
+        text.replaceSubrange(first, with: #""clause": "=HYPERLINK(A1)""#)
+        // Instalment 2's clause: a minus that starts no number.
+        let second = try #require(text.range(of: #""clause": "§四""#, range: first.lowerBound..<text.endIndex))
+        text.replaceSubrange(second, with: #""clause": "-1+1""#)
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return folder
+    }
+
+    static func golden(_ name: String) throws -> [String] {
+        try String(contentsOfFile: packageRoot + "/Tests/ContractKitTests/Golden/" + name, encoding: .utf8).components(separatedBy: "\r\n")
+    }
+
+    /// The negative amounts of `diff --format csv` (Golden/diff.minhang-2027.csv:
+    /// -9800.00, -38446.45) are numbers, left as they are: the golden test covers them.
+    @Test("payments and deadlines CSV: the formula cells are quoted text; every other line and every amount as before",
+          arguments: [("payments.csv", ["payments"]), ("deadlines.csv", ["deadlines", "--all"])])
+    func neutralised(_ golden: String, _ command: [String]) throws {
+        let fixtures = try Self.hostileFixtures()
+        let run = try Run(command + ["--format", "csv", "--as-of", "2026-11-21", "--fixtures", fixtures,
+                                     "--ledger", packageRoot + "/Fixtures/ledger/example.jsonl"])
+        #expect(run.code == 0, "\(run.stderr)")
+        // Expected: the golden output (worked out from the contracts), with
+        // the two cells changed as OWASP says: ' first, the cell quoted.
+        let expected = try Self.golden(golden).map { line in
+            var line = line.replacingOccurrences(of: "JSCZE2408447CGN00", with: "\"'" + Self.id + "\"")
+            if line.contains("liyang-2024,1,§四,") || line.contains("liyang-2024 instalment 1: ") {
+                line = line.replacingOccurrences(of: ",§四,", with: ",\"'" + Self.clause + "\",")
+            }
+            if line.contains("liyang-2024,2,§四,") || line.contains("liyang-2024 instalment 2: ") {
+                line = line.replacingOccurrences(of: ",§四,", with: ",\"'-1+1\",")
+            }
+            return line
+        }
+        let lines = run.stdout.components(separatedBy: "\r\n")
+        #expect(lines.count == expected.count)
+        for (line, want) in zip(lines, expected) { #expect(line == want) }
+        #expect(run.stdout.contains("\"'=HYPERLINK(A1)\""))
+    }
+}
