@@ -5,20 +5,15 @@ import Foundation
 enum RepairCommand: Command {
     static let name = "repair"
     static let summary = "move an incomplete last line (an interrupted write) into a file of its own"
-    static let usage = """
-        usage: contractctl repair --ledger PATH
-
+    static let synopsis = ["--ledger PATH"]
+    static let about = """
         When a write was interrupted and the ledger's last line has no line end,
         every command refuses the ledger. repair moves that incomplete line into
         a file of its own beside the ledger (PATH.torn-YYYYMMDDTHHMMSS) and cuts
         it from the ledger, under the same lock record takes. Nothing is deleted:
         the bytes are in the new file. A ledger that ends cleanly is left as it is.
-
-        options:
-          --ledger PATH  the ledger (required)
-          -h, --help     show this help
         """
-    static let options = [Common.ledger]
+    static let options = [Arguments.Option("ledger", value: "PATH", completion: .file, help: "the ledger (required)")]
 
     static func run(_ arguments: Arguments) throws(CommandFailure) -> CommandResult {
         guard let path = arguments.value("ledger") else { throw CommandFailure(usage: "repair needs --ledger PATH") }
