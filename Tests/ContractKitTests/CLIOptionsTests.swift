@@ -1,0 +1,146 @@
+import Foundation
+import Testing
+
+/// The command line as a new user meets it (issue 13): what no arguments,
+/// `--version` and a misspelling give, and the shorter spellings of options.
+@Suite("contractctl command line: usage, suggestions, short options")
+struct CLIOptionsTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        var arguments: [String]
+        var code: Int32
+        var stderr: String
+        var why: String
+        var testDescription: String { "\(why): exit \(code)" }
+    }
+
+    @Test("no arguments lists the commands on standard output, exit 0 (as hledger)")
+    func noArguments() throws {
+        let run = try Run([])
+        #expect(run.code == 0)
+        #expect(run.stderr.isEmpty)
+        for command in ["payments", "due", "deadlines", "record", "verify", "diff", "report", "check", "calendar", "amount-words"] {
+            #expect(run.stdout.contains("\n  \(command) "), "missing \(command)")
+        }
+    }
+
+    @Test("--version prints the name and a version number, exit 0")
+    func version() throws {
+        let run = try Run(["--version"])
+        #expect(run.code == 0)
+        #expect(run.stderr.isEmpty)
+        let words = run.stdout.split(separator: " ")
+        #expect(words.first == "contractctl")
+        #expect(words.count == 2 && words[1].split(separator: ".").count == 3, "\(run.stdout)")
+        #expect(run.stdout.hasSuffix("\n"))
+    }
+
+    // A usage error is one line naming the mistake and the nearest spelling,
+    // then where to read the usage: never the whole help.
+    @Test(arguments: [
+        Case(arguments: ["paymnets"], code: 64, stderr: "unknown command 'paymnets'; did you mean 'payments'?", why: "misspelt command"),
+        Case(arguments: ["--verison"], code: 64, stderr: "unknown option '--verison'; did you mean '--version'?", why: "misspelt top-level option"),
+        Case(arguments: ["payments", "--as-off", "2026-11-21"], code: 64, stderr: "unknown option '--as-off'; did you mean '--as-of'?", why: "misspelt option"),
+        Case(arguments: ["payments", "--contract", "minhnag-2026"], code: 64, stderr: "--contract 'minhnag-2026': no contract has this id or alias; did you mean 'minhang-2026'?", why: "misspelt alias"),
+        Case(arguments: ["payments", "--contract", "zzzz"], code: 64, stderr: "--contract 'zzzz': no contract has this id or alias among the 5 contracts of", why: "an alias near nothing: the count, not the list"),
+        Case(arguments: ["diff", "minhang-2026", "qingpu-2062"], code: 64, stderr: "did you mean 'qingpu-2026'?", why: "misspelt alias in diff"),
+        Case(arguments: ["due", "-x", "2026Q4"], code: 64, stderr: "unknown option '-x'", why: "unknown short option"),
+    ])
+    func usageError(_ c: Case) throws {
+        let run = try Run(c.arguments)
+        #expect(run.code == c.code)
+        #expect(run.stderr.contains(c.stderr), "\(run.stderr)")
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr.split(separator: "\n").count == 2, "one error line and the pointer to --help:\n\(run.stderr)")
+        #expect(run.stderr.contains("--help'"))
+    }
+
+    @Test("record: a misspelt event type or contract is a usage error (64) with the nearest, and the ledger is untouched")
+    func recordMisspelt() throws {
+        let path = NSTemporaryDirectory() + "contractctl-misspelt-\(ProcessInfo.processInfo.processIdentifier).jsonl"
+        try "".write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let type = try Run(["record", "paymnet", "--ledger", path, "--contract", "liyang-2024", "--day", "2026-03-20", "--amount", "1.00"])
+        #expect(type.code == 64)
+        #expect(type.stderr.contains("'paymnet' is not an event type; did you mean 'payment'?"), "\(type.stderr)")
+        let contract = try Run(["record", "payment", "--ledger", path, "--contract", "liyang-2042", "--day", "2026-03-20", "--amount", "1.00"])
+        #expect(contract.code == 64)
+        #expect(contract.stderr.contains("did you mean 'liyang-2024'?"), "\(contract.stderr)")
+        #expect(try String(contentsOfFile: path, encoding: .utf8).isEmpty)
+    }
+
+    // The official calendar for 2026 (Fixtures' built-in calendar, from the
+    // State Council notice): National Day 1-7 October are rest days. Three
+    // working days before Friday 2026-10-09: Thursday 10-08, then over the
+    // holiday, Wednesday 09-30 and Tuesday 09-29.
+    @Test("a negative number is a positional, not an option: calendar add-workdays 2026-10-09 -3")
+    func negativeNumbers() throws {
+        let run = try Run(["calendar", "add-workdays", "2026-10-09", "-3"])
+        #expect(run.code == 0, "\(run.stderr)")
+        #expect(run.stdout.hasPrefix("2026-09-29\n"), "\(run.stdout)")
+        #expect(run.stdout.contains("the 3rd working day before 2026-10-09"))
+        // add-days does not count back: a clear refusal, not "unknown option".
+        let days = try Run(["calendar", "add-days", "2026-10-09", "-3"])
+        #expect(days.code == 64)
+        #expect(days.stderr.contains("only add-workdays counts back"), "\(days.stderr)")
+    }
+
+    @Test("amount-words -5 reaches the amount's own check, not the option parser")
+    func negativeAmount() throws {
+        let run = try Run(["amount-words", "-5"])
+        #expect(run.code == 64)
+        #expect(run.stderr.contains("\"-5\": an amount here cannot be negative"), "\(run.stderr)")
+    }
+
+    /// Today in Asia/Shanghai, as the CLI's `--as-of` reads it.
+    static func shanghaiToday(offset: Int = 0) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Asia/Shanghai") ?? TimeZone(secondsFromGMT: 8 * 3600) ?? calendar.timeZone
+        let day = calendar.date(byAdding: .day, value: offset, to: Date()) ?? Date()
+        let parts = calendar.dateComponents([.year, .month, .day], from: day)
+        return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+    }
+
+    @Test("--as-of today and yesterday are the days in Asia/Shanghai", arguments: [("today", 0), ("yesterday", -1)])
+    func asOfWords(word: String, offset: Int) throws {
+        let named = try Run(["payments", "--format", "json", "--as-of", word])
+        let dated = try Run(["payments", "--format", "json", "--as-of", Self.shanghaiToday(offset: offset)])
+        #expect(named.code == 0, "\(named.stderr)")
+        #expect(named.stdout == dated.stdout)
+    }
+
+    // 2026Q4 is 1 October to 31 December 2026; hledger's -e names the day
+    // after the range, so -e 2027-01-01 ends it on 2026-12-31.
+    @Test("due -p, -b and -e give the same report as --quarter and --from/--to", arguments: [
+        (["-p", "2026Q4"], ["--quarter", "2026Q4"]),
+        (["-p2026Q4"], ["--quarter", "2026Q4"]),
+        (["-b", "2026-10-01", "-e", "2027-01-01"], ["--from", "2026-10-01", "--to", "2026-12-31"]),
+        (["-p", "2026-11"], ["--from", "2026-11-01", "--to", "2026-11-30"]),
+        (["-p", "2026"], ["--year", "2026"]),
+    ])
+    func periodShortForms(short: [String], long: [String]) throws {
+        let asOf = ["--as-of", "2026-11-21", "--format", "json"]
+        let a = try Run(["due"] + short + asOf)
+        let b = try Run(["due"] + long + asOf)
+        #expect(a.code == 0, "\(a.stderr)")
+        #expect(a.stdout == b.stdout)
+    }
+
+    @Test("--bom puts EF BB BF before the CSV and changes nothing else; without CSV it is refused")
+    func byteOrderMark() throws {
+        let commands = [
+            ["payments", "--format", "csv", "--as-of", "2026-11-21"],
+            ["check", "--format", "csv"],
+            ["diff", "minhang-2026", "Fixtures/examples/minhang-2027.json", "--format", "csv"],
+        ]
+        for command in commands {
+            let with = try Run(command + ["--bom"])
+            let without = try Run(command)
+            #expect(Array(with.stdout.utf8.prefix(3)) == [0xEF, 0xBB, 0xBF], "\(command[0]): \(with.stderr)")
+            #expect(String(with.stdout.unicodeScalars.dropFirst()) == without.stdout, "\(command[0])")
+            #expect(with.code == without.code)
+        }
+        let table = try Run(["payments", "--bom"])
+        #expect(table.code == 64)
+        #expect(table.stderr.contains("--bom goes with --format csv"))
+    }
+}
