@@ -21,6 +21,8 @@ enum DeadlinesCommand: Command {
         Arguments.Option("within", value: "N[d|w|m]", default: "60d",
             help: "deadlines from the as-of day to N days, weeks or months after it"),
         Arguments.Option("all", help: "every deadline, past ones included"),
+        Arguments.Option("remind", value: "N[d|w]", repeatable: true,
+            help: "with --format ics, an alarm N days or weeks before each deadline not yet met"),
         Common.contract, Common.asOf("the day to count from"), Common.format(["table", "json", "csv", "ics"]), Common.bom,
     ] + Common.sources
 
@@ -30,6 +32,9 @@ enum DeadlinesCommand: Command {
         if arguments.flag("all"), arguments.value("within") != nil {
             throw CommandFailure(usage: "give --within or --all, not both")
         }
+        var reminders: [Reminder] = []
+        for text in arguments.all("remind") { reminders.append(try Reminder(parsing: text)) }
+        if !reminders.isEmpty, !ics { throw CommandFailure(usage: "--remind goes with --format ics") }
         var range: DayRange?
         if !arguments.flag("all") {
             let within = try parseWithin(arguments.valueOrDefault("within") ?? "60d")
@@ -37,7 +42,7 @@ enum DeadlinesCommand: Command {
         }
         let items = Deadlines.all(for: input.contracts, ledger: input.ledger, asOf: input.asOf, calendar: input.calendar)
             .filter { range?.contains($0.day) ?? true }
-        if ics { return CommandResult(output: ICalendar.render(items, stamp: input.asOf)) }
+        if ics { return CommandResult(output: Reminder.add(reminders, to: ICalendar.render(items, stamp: input.asOf), items: items)) }
         return input.render(table: { DeadlinesReport.table(items, range: range, asOf: input.asOf) },
                             json: { DeadlinesReport.json(items, range: range) },
                             csv: { DeadlinesReport.csv(items) })

@@ -144,3 +144,67 @@ struct CLIOptionsTests {
         #expect(table.stderr.contains("--bom goes with --format csv"))
     }
 }
+
+@Suite("deadlines --format ics --remind: alarms (RFC 5545 §3.6.6)")
+struct RemindTests {
+    static let base = ["deadlines", "--within", "365d", "--format", "ics", "--as-of", "2026-11-21"]
+
+    /// The unfolded events of an iCalendar file, each as its content lines.
+    static func events(_ text: String) -> [[String]] {
+        var unfolded: [String] = []
+        for line in text.components(separatedBy: "\r\n").dropLast() {
+            if line.hasPrefix(" ") { unfolded[unfolded.count - 1] += line.dropFirst() } else { unfolded.append(line) }
+        }
+        var events: [[String]] = []
+        for line in unfolded {
+            if line == "BEGIN:VEVENT" { events.append([]) } else if !events.isEmpty, line != "END:VCALENDAR" { events[events.count - 1].append(line) }
+        }
+        return events
+    }
+
+    @Test("each deadline not yet met gets one VALARM per --remind; a met one (keping's notice, given 2026-11-20) none")
+    func alarms() throws {
+        let plain = try Run(Self.base)
+        let run = try Run(Self.base + ["--remind", "3d", "--remind", "2w", "--remind", "3d"])
+        #expect(run.code == 0, "\(run.stderr)")
+        let events = Self.events(run.stdout)
+        #expect(events.count == Self.events(plain.stdout).count)
+        var withAlarms = 0
+        for event in events {
+            let done = event.contains { $0.hasPrefix("SUMMARY:[done] ") }
+            let triggers = event.filter { $0.hasPrefix("TRIGGER:") }
+            // 3d given twice counts once: the same alarm twice would ring twice.
+            #expect(triggers == (done ? [] : ["TRIGGER:-P3D", "TRIGGER:-P2W"]), "\(event.first ?? "")")
+            #expect(event.filter { $0 == "BEGIN:VALARM" }.count == triggers.count)
+            #expect(event.filter { $0 == "ACTION:DISPLAY" }.count == triggers.count)
+            #expect(event.filter { $0 == "END:VALARM" }.count == triggers.count)
+            // The alarm sits inside the event, after the event's own properties.
+            if let begin = event.firstIndex(of: "BEGIN:VALARM") { #expect(event[begin...].allSatisfy { !$0.hasPrefix("UID:") && !$0.hasPrefix("SUMMARY:") }) }
+            if !done { withAlarms += 1 }
+        }
+        #expect(withAlarms > 0 && withAlarms < events.count)
+        #expect(events.contains { $0.contains("UID:keping-2024.notice.non-renewal-notice@contractctl") && !$0.contains("BEGIN:VALARM") })
+        for line in run.stdout.components(separatedBy: "\r\n") { #expect(line.utf8.count <= 75 && !line.contains("\n")) }
+        // Without --remind the file is as before (the golden deadlines.ics).
+        #expect(!plain.stdout.contains("VALARM"))
+    }
+
+    @Test(arguments: [
+        (["--remind", "soon"], "--remind 'soon': expected a time before the deadline such as 3d or 2w"),
+        (["--remind", "-3d"], "--remind '-3d'"),
+        (["--remind", "400d"], "--remind '400d'"),
+    ])
+    func refused(extra: [String], message: String) throws {
+        let run = try Run(Self.base + extra)
+        #expect(run.code == 64)
+        #expect(run.stderr.contains(message), "\(run.stderr)")
+        #expect(run.stdout.isEmpty)
+    }
+
+    @Test("--remind without --format ics is a usage error")
+    func notICS() throws {
+        let run = try Run(["deadlines", "--remind", "3d", "--as-of", "2026-11-21"])
+        #expect(run.code == 64)
+        #expect(run.stderr.contains("--remind goes with --format ics"))
+    }
+}
