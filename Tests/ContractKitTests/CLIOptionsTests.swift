@@ -208,3 +208,74 @@ struct RemindTests {
         #expect(run.stderr.contains("--remind goes with --format ics"))
     }
 }
+
+/// Where a program is on PATH, for tests that need a real bash or groff.
+func onPath(_ program: String) -> String? {
+    (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map { "\($0)/\(program)" }
+        .first { FileManager.default.isExecutableFile(atPath: $0) }
+}
+
+@Suite("shell completion and the man page come from the option declarations")
+struct CompletionManTests {
+    /// What bash's completion function offers for `words`, the last one being completed.
+    static func complete(_ words: [String]) throws -> [String] {
+        let script = try Run(["completion", "bash"])
+        let path = NSTemporaryDirectory() + "contractctl-completion-\(ProcessInfo.processInfo.processIdentifier).bash"
+        try script.stdout.write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let quoted = words.map { "'\($0)'" }.joined(separator: " ")
+        let run = try Run([onPath("bash") ?? "/bin/bash", "-c", "source '\(path)'; COMP_WORDS=(\(quoted)); COMP_CWORD=\(words.count - 1); _contractctl; printf '%s\\n' \"${COMPREPLY[@]}\""], shell: true)
+        return run.stdout.split(separator: "\n").map(String.init)
+    }
+
+    // Needs bash: without it there is nothing to run the script in.
+    @Test("bash completes commands, options, fixed values and record's types", .enabled(if: onPath("bash") != nil), arguments: [
+        (["contractctl", "paym"], ["payments"]),
+        (["contractctl", "--ver"], ["--version"]),
+        (["contractctl", "due", "--as"], ["--as-of"]),
+        (["contractctl", "due", "--format", ""], ["table", "json", "csv"]),
+        (["contractctl", "deadlines", "--format", ""], ["table", "json", "csv", "ics"]),
+        (["contractctl", "report", "--lang", ""], ["zh", "en"]),
+        (["contractctl", "report", "--for"], []),
+        (["contractctl", "record", "paym"], ["payment"]),
+        (["contractctl", "calendar", "add-w"], ["add-workdays"]),
+        (["contractctl", "due", "-"], ["-p"]),
+    ])
+    func bash(words: [String], expected: [String]) throws {
+        let offered = try Self.complete(words)
+        if words.last == "-" {
+            #expect(offered.contains("-p") && offered.contains("-b") && offered.contains("-e") && offered.contains("--period"))
+        } else {
+            #expect(offered == expected)
+        }
+    }
+
+    @Test("the man page names every command and every option --help lists")
+    func manNamesEverything() throws {
+        let run = try Run(["man"])
+        #expect(run.code == 0)
+        #expect(run.stdout.hasPrefix(".TH CONTRACTCTL 1"))
+        for command in ["payments", "due", "deadlines", "record", "verify", "repair", "diff", "scores", "penalties", "guarantees", "report", "check", "calendar", "amount-words"] {
+            #expect(run.stdout.contains(".SS \(command.replacingOccurrences(of: "-", with: "\\-"))\n"), "\(command)")
+            // Every option line of the command's --help is in the page.
+            let help = try Run([command, "--help"]).stdout
+            for line in help.split(separator: "\n") where line.hasPrefix("  -") {
+                let spelling = line.dropFirst(2).split(separator: " ").prefix { $0.hasPrefix("-") || $0.uppercased() == $0 && !$0.isEmpty }.first ?? ""
+                #expect(run.stdout.contains(".B " + spelling.replacingOccurrences(of: "-", with: "\\-")), "\(command): \(spelling)")
+            }
+        }
+    }
+
+    // Needs groff: -ww turns on every warning, so a stray control character
+    // or an unknown escape fails the test.
+    @Test("the man page is roff that groff reads without a warning", .enabled(if: onPath("groff") != nil))
+    func groffReadsIt() throws {
+        let page = try Run(["man"]).stdout
+        let path = NSTemporaryDirectory() + "contractctl-\(ProcessInfo.processInfo.processIdentifier).1"
+        try page.write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let run = try Run([onPath("groff") ?? "groff", "-man", "-Tutf8", "-ww", "-z", path], shell: true)
+        #expect(run.code == 0)
+        #expect(run.stderr.isEmpty, "\(run.stderr)")
+    }
+}
