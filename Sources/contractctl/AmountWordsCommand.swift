@@ -4,10 +4,8 @@ import ContractKit
 enum AmountWordsCommand: Command {
     static let name = "amount-words"
     static let summary = "write an amount in Chinese financial numerals (大写), or read one back"
-    static let usage = """
-        usage: contractctl amount-words AMOUNT
-               contractctl amount-words --parse TEXT
-
+    static let synopsis = ["AMOUNT", "--parse TEXT"]
+    static let about = """
         Writes AMOUNT (yuan, at most two decimals, e.g. 178000.00) as a payment
         voucher writes it: 壹拾柒万捌仟元整. Zeros follow the People's Bank rules:
         one 零 for each run of zeros between two non-zero digits, 整 when there
@@ -17,12 +15,8 @@ enum AmountWordsCommand: Command {
         the variants the seeds use (拾柒万 without a leading 壹, 圆 for 元, 正 for 整,
         a 人民币 prefix, a gap with or without 零); refuses malformed text with
         exit 65.
-
-        options:
-          --parse TEXT   read TEXT back into an amount
-          -h, --help     show this help
         """
-    static let options = [Arguments.Option(name: "parse", takesValue: true)]
+    static let options = [Arguments.Option("parse", value: "TEXT", help: "read TEXT back into an amount")]
 
     static func run(_ arguments: Arguments) throws(CommandFailure) -> CommandResult {
         if let text = arguments.value("parse") {

@@ -4,18 +4,16 @@ import ContractKit
 enum CalendarCommand: Command {
     static let name = "calendar"
     static let summary = "working days and deadlines on the official calendar"
-    static let usage = """
-        usage: contractctl calendar add-workdays DAY N [--calendar FILE]
-               contractctl calendar add-days DAY N [--calendar FILE]
-               contractctl calendar add-months DAY N [--calendar FILE]
-               contractctl calendar is-workday DAY [--calendar FILE]
-
+    static let subcommands = ["add-workdays", "add-days", "add-months", "is-workday"]
+    static let synopsis = ["add-workdays DAY N [OPTIONS]", "add-days DAY N [OPTIONS]", "add-months DAY N [OPTIONS]", "is-workday DAY [OPTIONS]"]
+    static let about = """
         Prints the resulting day first (YYYY-MM-DD, followed by the word
         provisional when the computation passed through a year the calendar
         does not cover), then the rule applied.
 
           add-workdays DAY N  the N-th working day after DAY, DAY not counted
-                              ("within N working days after DAY")
+                              ("within N working days after DAY"); a negative N
+                              counts back ("N working days before DAY")
           add-days DAY N      DAY + N days, the first day not counted (Art. 201);
                               an end on a rest day moves to the next working day (Art. 203)
           add-months DAY N    the corresponding day N months later, or the month's
@@ -25,10 +23,6 @@ enum CalendarCommand: Command {
         Working days follow the official calendar: Monday to Friday, minus public
         holidays, plus adjusted working Saturdays and Sundays (调休上班). The built-in
         calendar covers 2004-2026; other years count weekends only (provisional).
-
-        options:
-          --calendar FILE  a calendar file whose years add to or replace the built-in ones
-          -h, --help       show this help
         """
     static let options = [Common.calendar]
 
@@ -41,8 +35,10 @@ enum CalendarCommand: Command {
         case "add-workdays", "add-days", "add-months":
             guard words.count == 2 else { throw CommandFailure(usage: "\(subcommand) takes DAY and N") }
             let day = try parseDay(words[0])
-            guard let n = Int(words[1]), (0...36_500).contains(n) else {
-                throw CommandFailure(usage: "'\(words[1])': N must be a whole number from 0 to 36500")
+            let backwards = subcommand == "add-workdays"
+            guard let n = Int(words[1]), ((backwards ? -36_500 : 0)...36_500).contains(n) else {
+                throw CommandFailure(usage: "'\(words[1])': N must be a whole number from \(backwards ? "-36500" : "0") to 36500"
+                                     + (backwards || !words[1].hasPrefix("-") ? "" : "; only add-workdays counts back"))
             }
             let period: Period = subcommand == "add-workdays" ? .workingDays(n) : (subcommand == "add-days" ? .days(n) : .months(n))
             let result = calendar.end(of: period, after: day)

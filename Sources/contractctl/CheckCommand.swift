@@ -4,10 +4,7 @@ import ContractKit
 enum CheckCommand: Command {
     static let name = "check"
     static let summary = "inner inconsistencies of the contracts (exit 1 when an error is found)"
-    static let usage = """
-        usage: contractctl check [--contract ID|ALIAS]... [--format table|json|csv]
-                                 [--fixtures DIR] [--ledger PATH | --no-ledger] [--calendar FILE]
-
+    static let about = """
         Reports what the documents themselves get wrong, each finding with a
         severity, a code, the clause and a message. The fixtures record each
         document as written; check reports, it never corrects.
@@ -27,14 +24,8 @@ enum CheckCommand: Command {
 
         exit status: 0 when no error is found (warnings and infos allowed), 1 when
         an error is found, 64 usage, 65 bad fixture, 66 no fixtures.
-
-        options:
-          --contract ID|ALIAS  only this contract (repeatable)
-          --format FORMAT      table (default), json or csv
-        \(Common.helpText)
-          -h, --help           show this help
         """
-    static let options = [Common.contract, Common.format, Common.fixtures, Common.ledger, Common.noLedger, Common.calendar]
+    static let options = [Common.contract, Common.format(), Common.bom] + Common.sources
 
     static func run(_ arguments: Arguments) throws(CommandFailure) -> CommandResult {
         let input = try ReportInput(arguments)

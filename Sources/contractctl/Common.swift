@@ -16,38 +16,36 @@ enum Format: String, CaseIterable {
 
 /// The options most commands share, and what they resolve to.
 enum Common {
-    static let fixtures = Arguments.Option(name: "fixtures", takesValue: true)
-    static let calendar = Arguments.Option(name: "calendar", takesValue: true)
-    static let asOf = Arguments.Option(name: "as-of", takesValue: true)
-    static let format = Arguments.Option(name: "format", takesValue: true)
-    static let contract = Arguments.Option(name: "contract", takesValue: true, repeatable: true)
-    static let ledger = Arguments.Option(name: "ledger", takesValue: true)
-    static let noLedger = Arguments.Option(name: "no-ledger", takesValue: false)
+    static let fixtures = Arguments.Option("fixtures", value: "DIR", completion: .directory,
+        help: "contract fixtures (default: the bundled Fixtures/contracts, found from the current directory or the executable)")
+    static let calendar = Arguments.Option("calendar", value: "FILE", completion: .file,
+        help: "a calendar file whose years add to or replace the built-in official calendar (2004-2026)")
+    static let contract = Arguments.Option("contract", value: "ID|ALIAS", repeatable: true,
+        help: "only this contract: its document number or its alias, e.g. minhang-2026")
+    static let ledger = Arguments.Option("ledger", value: "PATH", completion: .file,
+        help: "the ledger of events, JSON Lines (default: the bundled Fixtures/ledger/example.jsonl with the bundled fixtures; none with --fixtures)")
+    static let noLedger = Arguments.Option("no-ledger", help: "compute from the terms alone, as if nothing were recorded")
+    static let bom = Arguments.Option("bom", help: "with --format csv, start the file with a UTF-8 byte order mark, for spreadsheets that otherwise misread Chinese text")
 
-    /// The options block of a report command's help: `asOf` says what the
-    /// as-of day means for it.
-    static func reportOptions(asOf: String) -> String {
-        """
-          --contract ID|ALIAS  only this contract (repeatable); the document number or
-                               its alias, e.g. minhang-2026
-          --as-of DAY          \(asOf)
-                               (default: today in Asia/Shanghai)
-          --format FORMAT      table (default), json or csv
-        \(helpText)
-          -h, --help           show this help
-        """
+    /// `--as-of`: `meaning` says what the day is for this command.
+    static func asOf(_ meaning: String) -> Arguments.Option {
+        Arguments.Option("as-of", value: "DAY", default: "today",
+            help: "\(meaning): YYYY-MM-DD, today or yesterday, in Asia/Shanghai")
     }
 
-    static let helpText = """
-          --fixtures DIR       contract fixtures (default: the bundled Fixtures/contracts,
-                               found from the current directory or the executable)
-          --ledger PATH        the ledger of events, JSON Lines (default: the bundled
-                               Fixtures/ledger/example.jsonl with the bundled fixtures;
-                               none with --fixtures)
-          --no-ledger          compute from the terms alone, as if nothing were recorded
-          --calendar FILE      a calendar file whose years add to or replace the
-                               built-in official calendar (2004-2026)
-        """
+    /// `--format` with the formats a command writes.
+    static func format(_ formats: [String] = Format.allCases.map(\.rawValue)) -> Arguments.Option {
+        Arguments.Option("format", value: "FORMAT", default: formats[0], choices: formats,
+            help: "the output: " + formats.dropLast().joined(separator: ", ") + " or " + (formats.last ?? ""))
+    }
+
+    /// The options of a command that reports on the contracts as of a day.
+    static func reportOptions(asOf meaning: String) -> [Arguments.Option] {
+        [contract, asOf(meaning), format(), bom, fixtures, ledger, noLedger, calendar]
+    }
+
+    /// The options that say where the data is.
+    static let sources = [fixtures, ledger, noLedger, calendar]
 
     /// The working-day calendar: the built-in one, with `--calendar`'s years over it.
     static func calendar(_ arguments: Arguments) throws(CommandFailure) -> WorkCalendar {
@@ -59,14 +57,23 @@ enum Common {
         }
     }
 
-    /// `--as-of`, or today in Asia/Shanghai: the only place the clock is read.
+    /// `--as-of`: a day, or today or yesterday in Asia/Shanghai. The only
+    /// place a report command reads the clock.
     static func asOf(_ arguments: Arguments) throws(UsageError) -> CalendarDay {
-        if let text = arguments.value("as-of") {
+        let text = arguments.value("as-of") ?? "today"
+        switch text {
+        case "today": return today()
+        case "yesterday": return today().adding(days: -1)
+        default:
             guard let day = CalendarDay(parsing: text) else {
-                throw UsageError("--as-of '\(text)': expected a date that exists, written YYYY-MM-DD")
+                throw UsageError("--as-of '\(text)': expected a date that exists, written YYYY-MM-DD, or today or yesterday")
             }
             return day
         }
+    }
+
+    /// Today in Asia/Shanghai, from the clock.
+    static func today() -> CalendarDay {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "Asia/Shanghai") ?? TimeZone(secondsFromGMT: 8 * 3600) ?? calendar.timeZone
         let parts = calendar.dateComponents([.year, .month, .day], from: Date())
@@ -128,12 +135,18 @@ enum Common {
         var chosen: [Contract] = []
         for key in keys {
             guard let contract = set.find(key) else {
-                let known = set.contracts.map { "\($0.alias) (\($0.id))" }.joined(separator: ", ")
-                throw CommandFailure(usage: "--contract '\(key)': no contract has this id or alias; known: \(known)")
+                throw CommandFailure(usage: "--contract '\(key)': " + unknownContract(key, in: set))
             }
             if !chosen.contains(where: { $0.id == contract.id }) { chosen.append(contract) }
         }
         return chosen
+    }
+
+    /// Why `key` names no contract, with the nearest aliases and ids.
+    static func unknownContract(_ key: String, in set: ContractSet) -> String {
+        let near = Suggestion.didYouMean(key, among: set.contracts.flatMap { [$0.alias, $0.id] })
+        let count = "\(set.contracts.count) contract\(set.contracts.count == 1 ? "" : "s")"
+        return "no contract has this id or alias" + (near.isEmpty ? " among the \(count) of \(set.folder)" : near)
     }
 
     static func executablePath() -> String? {
@@ -151,6 +164,8 @@ struct ReportInput {
     var format: Format
     /// The fixtures folder the contracts were read from.
     var fixtures = ""
+    /// `--bom`: a UTF-8 byte order mark before CSV.
+    var bom = false
 
     /// Reads the options every report command shares.
     init(_ arguments: Arguments, formats: [Format] = Format.allCases) throws(CommandFailure) {
@@ -163,6 +178,8 @@ struct ReportInput {
         } catch {
             throw error.failure
         }
+        bom = arguments.flag("bom")
+        if bom, format != .csv { throw CommandFailure(usage: "--bom goes with --format csv") }
         calendar = try Common.calendar(arguments)
         let all: ContractSet
         (contracts, all, ledger) = try Common.load(arguments)
@@ -174,7 +191,7 @@ struct ReportInput {
         switch format {
         case .table: return CommandResult(output: table(), exitCode: exitCode)
         case .json: return CommandResult(output: json(), exitCode: exitCode)
-        case .csv: return CommandResult(output: CSVGuard.neutralise(csv()), exitCode: exitCode)
+        case .csv: return CommandResult(output: (bom ? CSVOutput.byteOrderMark : "") + CSVGuard.neutralise(csv()), exitCode: exitCode)
         }
     }
 }
@@ -217,9 +234,25 @@ struct CommandResult {
 protocol Command {
     static var name: String { get }
     static var summary: String { get }
-    static var usage: String { get }
+    /// What follows `contractctl NAME` on each usage line.
+    static var synopsis: [String] { get }
+    /// The prose of `--help`, between the usage lines and the options.
+    static var about: String { get }
     static var options: [Arguments.Option] { get }
     static func run(_ arguments: Arguments) throws(CommandFailure) -> CommandResult
+}
+
+extension Command {
+    static var synopsis: [String] { ["[OPTIONS]"] }
+    /// `--help`, written from the declarations.
+    static var usage: String { Help.text(for: self) }
+}
+
+/// What the output layer adds around a format's text.
+enum CSVOutput {
+    /// U+FEFF, written as EF BB BF: LibreOffice and Excel then read the
+    /// file as UTF-8 instead of the system's code page (GBK on Chinese Windows).
+    static let byteOrderMark = "\u{FEFF}"
 }
 
 extension UsageError {

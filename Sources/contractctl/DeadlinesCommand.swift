@@ -4,11 +4,7 @@ import ContractKit
 enum DeadlinesCommand: Command {
     static let name = "deadlines"
     static let summary = "every dated obligation coming up, sorted by day; --format ics for a calendar app"
-    static let usage = """
-        usage: contractctl deadlines [--within 60d | --all] [--contract ID|ALIAS]... [--as-of DAY]
-                                     [--format table|json|csv|ics] [--fixtures DIR]
-                                     [--ledger PATH | --no-ledger] [--calendar FILE]
-
+    static let about = """
         Every dated obligation of the contracts, sorted by day, each with its
         clause: instalments (their due dates, or earliest possible ones), bank
         guarantees to lodge and their expiry, assessment windows closing, the
@@ -23,36 +19,33 @@ enum DeadlinesCommand: Command {
         deadline, with stable UIDs, so a calendar app can import it and re-import
         it without duplicates:
           contractctl deadlines --within 365d --format ics > contracts.ics
-
-        options:
-          --within N[d|w|m]    deadlines from the as-of day to N days, weeks or
-                               months after it (default 60d)
-          --all                every deadline, past ones included
-          --contract ID|ALIAS  only this contract (repeatable)
-          --as-of DAY          the day to count from (default: today in Asia/Shanghai)
-          --format FORMAT      table (default), json, csv or ics
-        \(Common.helpText)
-          -h, --help           show this help
         """
-    static let options = [Common.contract, Common.asOf, Common.format, Common.fixtures, Common.ledger, Common.noLedger, Common.calendar,
-                          Arguments.Option(name: "within", takesValue: true), Arguments.Option(name: "all", takesValue: false)]
+    static let options = [
+        Arguments.Option("within", value: "N[d|w|m]", default: "60d",
+            help: "deadlines from the as-of day to N days, weeks or months after it"),
+        Arguments.Option("all", help: "every deadline, past ones included"),
+        Arguments.Option("remind", value: "N[d|w]", repeatable: true,
+            help: "with --format ics, an alarm N days or weeks before each deadline not yet met"),
+        Common.contract, Common.asOf("the day to count from"), Common.format(["table", "json", "csv", "ics"]), Common.bom,
+    ] + Common.sources
 
     static func run(_ arguments: Arguments) throws(CommandFailure) -> CommandResult {
         let ics = arguments.value("format") == "ics"
-        var plain = arguments
-        if ics { plain.values["format"] = nil }
-        let input = try ReportInput(plain)
+        let input = try ReportInput(ics ? arguments.removing("format") : arguments)
         if arguments.flag("all"), arguments.value("within") != nil {
             throw CommandFailure(usage: "give --within or --all, not both")
         }
+        var reminders: [Reminder] = []
+        for text in arguments.all("remind") { reminders.append(try Reminder(parsing: text)) }
+        if !reminders.isEmpty, !ics { throw CommandFailure(usage: "--remind goes with --format ics") }
         var range: DayRange?
         if !arguments.flag("all") {
-            let within = try parseWithin(arguments.value("within") ?? "60d")
+            let within = try parseWithin(arguments.valueOrDefault("within") ?? "60d")
             range = DayRange(from: input.asOf, to: within(input.asOf))
         }
         let items = Deadlines.all(for: input.contracts, ledger: input.ledger, asOf: input.asOf, calendar: input.calendar)
             .filter { range?.contains($0.day) ?? true }
-        if ics { return CommandResult(output: ICalendar.render(items, stamp: input.asOf)) }
+        if ics { return CommandResult(output: Reminder.add(reminders, to: ICalendar.render(items, stamp: input.asOf), items: items)) }
         return input.render(table: { DeadlinesReport.table(items, range: range, asOf: input.asOf) },
                             json: { DeadlinesReport.json(items, range: range) },
                             csv: { DeadlinesReport.csv(items) })

@@ -5,9 +5,8 @@ import Foundation
 enum DiffCommand: Command {
     static let name = "diff"
     static let summary = "what changed between two contracts' terms, in domain words, with what it costs"
-    static let usage = """
-        usage: contractctl diff OLD NEW [--format table|json|csv] [--fixtures DIR]
-
+    static let synopsis = ["OLD NEW [OPTIONS]"]
+    static let about = """
         Compares every term of two contracts, or of two versions of one, as the
         fixture format writes them: identity, parties, signing, the term, the
         total and price lines, instalments, guarantees, service items, the
@@ -24,13 +23,11 @@ enum DiffCommand: Command {
 
         exit status: 0 when the terms are the same, 1 when they differ (as
         diff(1)), 64 usage, 65 bad fixture, 66 not found.
-
-        options:
-          --format FORMAT  table (default), json or csv
-          --fixtures DIR   where to look up OLD and NEW given by id or alias
-          -h, --help       show this help
         """
-    static let options = [Common.format, Common.fixtures]
+    static let options = [
+        Common.format(), Common.bom,
+        Arguments.Option("fixtures", value: "DIR", completion: .directory, help: "where to look up OLD and NEW given by id or alias (default: the bundled Fixtures/contracts)"),
+    ]
 
     static func run(_ arguments: Arguments) throws(CommandFailure) -> CommandResult {
         guard arguments.positionals.count == 2 else {
@@ -42,6 +39,8 @@ enum DiffCommand: Command {
         } catch {
             throw error.failure
         }
+        let bom = arguments.flag("bom")
+        if bom, format != .csv { throw CommandFailure(usage: "--bom goes with --format csv") }
         let old = try contract(arguments.positionals[0], arguments)
         let new = try contract(arguments.positionals[1], arguments)
         let changes = ContractDiff.changes(from: old, to: new)
@@ -49,7 +48,7 @@ enum DiffCommand: Command {
         switch format {
         case .table: return CommandResult(output: DiffReport.text(changes, old: old, new: new), exitCode: code)
         case .json: return CommandResult(output: DiffReport.json(changes, old: old, new: new), exitCode: code)
-        case .csv: return CommandResult(output: CSVGuard.neutralise(DiffReport.csv(changes)), exitCode: code)
+        case .csv: return CommandResult(output: (bom ? CSVOutput.byteOrderMark : "") + CSVGuard.neutralise(DiffReport.csv(changes)), exitCode: code)
         }
     }
 
@@ -68,8 +67,7 @@ enum DiffCommand: Command {
             if argument.hasSuffix(".json") {
                 throw CommandFailure(loadErrors: [LoadError(.noInput, file: argument, "no such file")])
             }
-            let known = set.contracts.map(\.alias).joined(separator: ", ")
-            throw CommandFailure(usage: "'\(argument)': neither a fixture file nor a contract's id or alias; known: \(known)")
+            throw CommandFailure(usage: "'\(argument)': neither a fixture file nor a contract's id or alias; " + Common.unknownContract(argument, in: set))
         }
         return contract
     }

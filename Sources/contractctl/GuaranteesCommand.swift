@@ -4,21 +4,15 @@ import ContractKit
 enum GuaranteesCommand: Command {
     static let name = "guarantees"
     static let summary = "bank guarantees: amounts, lodging, expiry, release or deduction"
-    static let usage = """
-        usage: contractctl guarantees [--contract ID|ALIAS]... [--as-of DAY] [--format table|json|csv]
-                                      [--fixtures DIR] [--ledger PATH | --no-ledger] [--calendar FILE]
-
+    static let about = """
         For each bank guarantee the terms require (minhang §4.2: advance-payment
         46% and performance 4% of the total, lodged with instalment 2, valid to
         2027-05-31): its amount, when it is due to be lodged, when it was,
         its expiry, the assessment window whose average releases it, the amount
         the buyer may keep if the average misses the threshold (8% of each
         guarantee), and, once the window closes, the release or deduction.
-
-        options:
-        \(Common.reportOptions(asOf: "the day the state is for"))
         """
-    static let options = [Common.contract, Common.asOf, Common.format, Common.fixtures, Common.ledger, Common.noLedger, Common.calendar]
+    static let options = Common.reportOptions(asOf: "the day the state is for")
 
     static func run(_ arguments: Arguments) throws(CommandFailure) -> CommandResult {
         let input = try ReportInput(arguments)

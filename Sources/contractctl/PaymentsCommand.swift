@@ -4,10 +4,7 @@ import ContractKit
 enum PaymentsCommand: Command {
     static let name = "payments"
     static let summary = "every payment instalment: amount, due date, conditions, status"
-    static let usage = """
-        usage: contractctl payments [--contract ID|ALIAS]... [--as-of DAY] [--format table|json|csv]
-                                    [--fixtures DIR] [--ledger PATH | --no-ledger] [--calendar FILE]
-
+    static let about = """
         Lists each instalment of each contract with its amount (worked from the
         price clause), its due date worked out to the official calendar (Civil
         Code Arts. 201-203), the conditions it waits on, its status as of a day,
@@ -25,11 +22,8 @@ enum PaymentsCommand: Command {
         partly paid; open (due on a day not yet passed); waiting (on an event
         not yet recorded); conditional (a condition such as an assessment
         average is undetermined); condition not met.
-
-        options:
-        \(Common.reportOptions(asOf: "the day the statuses are for, YYYY-MM-DD"))
         """
-    static let options = [Common.contract, Common.asOf, Common.format, Common.fixtures, Common.ledger, Common.noLedger, Common.calendar]
+    static let options = Common.reportOptions(asOf: "the day the statuses are for")
 
     static func run(_ arguments: Arguments) throws(CommandFailure) -> CommandResult {
         let input = try ReportInput(arguments)

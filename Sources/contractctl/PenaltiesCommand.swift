@@ -4,11 +4,7 @@ import ContractKit
 enum PenaltiesCommand: Command {
     static let name = "penalties"
     static let summary = "penalties accrued under every rule, with formulas, caps and termination thresholds"
-    static let usage = """
-        usage: contractctl penalties [--contract ID|ALIAS]... [--as-of DAY] [--format table|json|csv]
-                                     [--lang en|zh] [--fixtures DIR] [--ledger PATH | --no-ledger]
-                                     [--calendar FILE]
-
+    static let about = """
         Computes every penalty rule of the contracts from the ledger as of a day.
         Each line gives the rule, its clause, who pays, the events counted (with
         their ledger lines), the formula with its numbers, and the amount; a cap
@@ -32,17 +28,14 @@ enum PenaltiesCommand: Command {
           contract year costs the previous amount plus the rule's repeatIncrease;
           a recorded breach counts once, a rule naming the clause replacing the
           general one. A figure too large to represent is an error (exit 65).
-
-        options:
-          --lang en|zh         the sentences and the table's headings in English
-                               (default) or Chinese; JSON keys and CSV headers do not change
-        \(Common.reportOptions(asOf: "the day the penalties are computed for"))
         """
-    static let options = [Common.contract, Common.asOf, Common.format, Common.fixtures, Common.ledger, Common.noLedger, Common.calendar,
-                          Arguments.Option(name: "lang", takesValue: true)]
+    static let options = Common.reportOptions(asOf: "the day the penalties are computed for") + [
+        Arguments.Option("lang", value: "en|zh", default: "en", choices: ["en", "zh"],
+            help: "the sentences and the table's headings in English or Chinese; JSON keys and CSV headers do not change"),
+    ]
 
     static func run(_ arguments: Arguments) throws(CommandFailure) -> CommandResult {
-        guard let language = Language(rawValue: arguments.value("lang") ?? "en") else {
+        guard let language = Language(rawValue: arguments.valueOrDefault("lang") ?? "en") else {
             throw CommandFailure(usage: "--lang '\(arguments.value("lang") ?? "")': use en or zh")
         }
         let input = try ReportInput(arguments)

@@ -5,10 +5,8 @@ import Foundation
 enum RecordCommand: Command {
     static let name = "record"
     static let summary = "append one event to a ledger, after checking it against the terms and the ledger"
-    static let usage = """
-        usage: contractctl record TYPE --ledger PATH --contract ID|ALIAS [--FIELD VALUE]...
-               contractctl record --ledger PATH < event.json
-
+    static let synopsis = ["TYPE --ledger PATH --contract ID|ALIAS [--FIELD VALUE]...", "--ledger PATH < event.json"]
+    static let about = """
         Appends one event to the ledger, as a line of JSON, after checking it
         against the contract's terms and the events already recorded. An event
         that contradicts them is refused with the reason (exit 65) and the
@@ -48,12 +46,6 @@ enum RecordCommand: Command {
         example:
           contractctl record payment --ledger my.jsonl --contract minhang-2026 \\
               --day 2026-07-20 --amount 4149000.00 --instalment 1
-
-        options:
-          --ledger PATH     the ledger to append to (required)
-          --contract ID     the contract, by document number or alias
-          --fixtures DIR    contract fixtures (default: the bundled Fixtures/contracts)
-          -h, --help        show this help
         """
 
     /// Option name -> (JSON key, kind of value).
@@ -72,9 +64,13 @@ enum RecordCommand: Command {
     ]
 
     static let options: [Arguments.Option] = [
-        Common.fixtures, Common.ledger,
-        Arguments.Option(name: "contract", takesValue: true),
-    ] + fields.map { Arguments.Option(name: $0.option, takesValue: $0.kind != .flag, repeatable: $0.kind == .pairs) }
+        Arguments.Option("ledger", value: "PATH", completion: .file, help: "the ledger to append to (required)"),
+        Arguments.Option("contract", value: "ID|ALIAS", help: "the contract, by document number or alias"),
+        Arguments.Option("fixtures", value: "DIR", completion: .directory, help: "contract fixtures (default: the bundled Fixtures/contracts)"),
+    ] + fields.map { field in
+        Arguments.Option(field.option, value: field.kind == .flag ? nil : (field.kind == .pairs ? "NAME=N" : "VALUE"),
+                         repeatable: field.kind == .pairs, listed: false, help: "the event's \(field.key) (see the types above)")
+    }
 
     static func run(_ arguments: Arguments) throws(CommandFailure) -> CommandResult {
         guard let path = arguments.value("ledger") else {
@@ -84,8 +80,17 @@ enum RecordCommand: Command {
             throw CommandFailure(usage: "unexpected argument '\(arguments.positionals[1])'")
         }
         let text: String
+        let set: ContractSet
         if let type = arguments.positionals.first {
+            guard EventTypes.names.contains(type) else {
+                let near = Suggestion.didYouMean(type, among: EventTypes.names)
+                throw CommandFailure(usage: "'\(type)' is not an event type" + (near.isEmpty ? "; the types: " + EventTypes.names.joined(separator: ", ") : near))
+            }
             text = try eventFromOptions(type: type, arguments).compactText
+            set = try Common.contractSet(arguments)
+            if let key = arguments.value("contract"), set.find(key) == nil {
+                throw CommandFailure(usage: "--contract '\(key)': " + Common.unknownContract(key, in: set))
+            }
         } else {
             guard arguments.value("contract") == nil, !fields.contains(where: { arguments.value($0.option) != nil || arguments.flag($0.option) }) else {
                 throw CommandFailure(usage: "give the event TYPE before its options, or give the whole event as JSON on standard input")
@@ -95,8 +100,8 @@ enum RecordCommand: Command {
                 throw CommandFailure(usage: "no event: give TYPE and its options, or one JSON object on standard input")
             }
             text = input.trimmingCharacters(in: .whitespacesAndNewlines)
+            set = try Common.contractSet(arguments)
         }
-        let set = try Common.contractSet(arguments)
         do {
             let recorded = try LedgerWriter.append(text, to: path, contracts: set)
             let head = LedgerChain.seal(of: Substring(recorded.text))?.hash ?? ""

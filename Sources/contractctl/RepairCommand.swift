@@ -5,9 +5,8 @@ import Foundation
 enum RepairCommand: Command {
     static let name = "repair"
     static let summary = "complete a last line that lost its line end, or move an incomplete one into a file of its own"
-    static let usage = """
-        usage: contractctl repair --ledger PATH
-
+    static let synopsis = ["--ledger PATH"]
+    static let about = """
         When the ledger's last line has no line end (a write was interrupted,
         or an editor dropped the final newline), every command refuses the
         ledger. When that line is whole (its hash verifies and it chains to
@@ -16,12 +15,8 @@ enum RepairCommand: Command {
         own beside the ledger (PATH.torn-YYYYMMDDTHHMMSS) and cuts it from the
         ledger. Both happen under the same lock record takes; nothing is
         deleted. A ledger that ends cleanly is left as it is.
-
-        options:
-          --ledger PATH  the ledger (required)
-          -h, --help     show this help
         """
-    static let options = [Common.ledger]
+    static let options = [Arguments.Option("ledger", value: "PATH", completion: .file, help: "the ledger (required)")]
 
     static func run(_ arguments: Arguments) throws(CommandFailure) -> CommandResult {
         guard let path = arguments.value("ledger") else { throw CommandFailure(usage: "repair needs --ledger PATH") }

@@ -5,10 +5,7 @@ import Foundation
 enum ReportCommand: Command {
     static let name = "report"
     static let summary = "one self-contained HTML page: timelines, cash flow, scores, penalties, findings"
-    static let usage = """
-        usage: contractctl report [--as-of DAY] [--contract ID|ALIAS]... [--out FILE] [--lang zh|en]
-                                  [--fixtures DIR] [--ledger PATH | --no-ledger] [--calendar FILE]
-
+    static let about = """
         Writes one HTML page with everything inline (no scripts, no network;
         it prints on A4): a timeline per contract (the service term, each
         instalment's due day drawn by status, guarantee validity, assessment
@@ -17,21 +14,16 @@ enum ReportCommand: Command {
         penalties by rule and party, and the check findings, most severe first.
         Every figure has its clause on hover and is also in a table below its
         chart, for printing and for screen readers.
-
-        options:
-          --out FILE           write the page to FILE (default: standard output): a
-                               regular file is replaced whole, only once the page
-                               is written; a link is followed; a device or pipe is
-                               written into; an input of report is refused
-          --lang zh|en         labels and sentences (the penalties' formulas) in
-                               Chinese (default) or English
-        \(Common.reportOptions(asOf: "the day the report is for"))
         """
-    static let options = [Common.contract, Common.asOf, Common.fixtures, Common.ledger, Common.noLedger, Common.calendar,
-                          Arguments.Option(name: "out", takesValue: true), Arguments.Option(name: "lang", takesValue: true)]
+    static let options = [
+        Arguments.Option("out", value: "FILE", completion: .file, help: "write the page to FILE (default: standard output): a regular file is replaced whole, only once the page is written; a link is followed; a device or pipe is written into; an input of report is refused"),
+        Arguments.Option("lang", value: "zh|en", default: "zh", choices: ["zh", "en"],
+            help: "labels and sentences (the penalties' formulas) in Chinese or English"),
+        Common.contract, Common.asOf("the day the report is for"),
+    ] + Common.sources
 
     static func run(_ arguments: Arguments) throws(CommandFailure) -> CommandResult {
-        guard let language = HTMLReport.Language(rawValue: arguments.value("lang") ?? "zh") else {
+        guard let language = HTMLReport.Language(rawValue: arguments.valueOrDefault("lang") ?? "zh") else {
             throw CommandFailure(usage: "--lang '\(arguments.value("lang") ?? "")': use zh or en")
         }
         let input = try ReportInput(arguments)

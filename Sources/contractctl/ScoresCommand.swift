@@ -4,10 +4,7 @@ import ContractKit
 enum ScoresCommand: Command {
     static let name = "scores"
     static let summary = "assessment scores per period and the averages the terms' windows take"
-    static let usage = """
-        usage: contractctl scores [--contract ID|ALIAS]... [--as-of DAY] [--format table|json|csv]
-                                  [--fixtures DIR] [--ledger PATH | --no-ledger] [--calendar FILE]
-
+    static let about = """
         Scores each assessment period recorded in the ledger against the
         contract's sheet: a category loses at most its points (3 late work orders
         at 5 cost the 10-point category 10, not 15); additional items add or
@@ -20,11 +17,8 @@ enum ScoresCommand: Command {
         the periods that end inside it, not rounded, and whether it reaches the
         threshold (>= 80). A window still open, or with nothing recorded, is
         undetermined.
-
-        options:
-        \(Common.reportOptions(asOf: "only results recorded for periods ending by this day"))
         """
-    static let options = [Common.contract, Common.asOf, Common.format, Common.fixtures, Common.ledger, Common.noLedger, Common.calendar]
+    static let options = Common.reportOptions(asOf: "only results recorded for periods ending by this day")
 
     static func run(_ arguments: Arguments) throws(CommandFailure) -> CommandResult {
         let input = try ReportInput(arguments)

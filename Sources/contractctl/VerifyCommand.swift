@@ -4,9 +4,7 @@ import ContractKit
 enum VerifyCommand: Command {
     static let name = "verify"
     static let summary = "check the ledger's hash chain and every event; name the first line altered"
-    static let usage = """
-        usage: contractctl verify [--ledger PATH] [--head HASH] [--fixtures DIR]
-
+    static let about = """
         Checks that the ledger is whole: every line carries the hash of its own
         text and of the line before it, so an edit of one byte anywhere, or a
         line inserted, removed or moved, breaks the chain; verify names the
@@ -20,14 +18,12 @@ enum VerifyCommand: Command {
 
         exit status: 0 when the chain is whole and every event agrees with the
         terms; 1 when not; 66 no ledger; 74 I/O error.
-
-        options:
-          --ledger PATH   the ledger (default: the bundled Fixtures/ledger/example.jsonl)
-          --head HASH     a head hash noted earlier, which must still be in the chain
-          --fixtures DIR  contract fixtures (default: the bundled Fixtures/contracts)
-          -h, --help      show this help
         """
-    static let options = [Common.ledger, Common.fixtures, Arguments.Option(name: "head", takesValue: true)]
+    static let options = [
+        Arguments.Option("ledger", value: "PATH", completion: .file, help: "the ledger (default: the bundled Fixtures/ledger/example.jsonl)"),
+        Arguments.Option("head", value: "HASH", help: "a head hash noted earlier, which must still be in the chain"),
+        Common.fixtures,
+    ]
 
     static func run(_ arguments: Arguments) throws(CommandFailure) -> CommandResult {
         guard arguments.positionals.isEmpty else { throw CommandFailure(usage: "unexpected argument '\(arguments.positionals[0])'") }

@@ -192,7 +192,6 @@ struct ErrorTests {
 
     @Test(arguments: [
         Case(arguments: ["frobnicate"], code: 64, stderr: "contractctl: error: unknown command 'frobnicate'", why: "unknown command"),
-        Case(arguments: [], code: 64, stderr: "usage: contractctl COMMAND", why: "no command"),
         Case(arguments: ["payments", "--format", "xml"], code: 64, stderr: "contractctl: error: 'xml' is not a format; use one of table, json, csv", why: "unknown format"),
         Case(arguments: ["payments", "--as-of", "2026-02-30"], code: 64, stderr: "contractctl: error: --as-of '2026-02-30': expected a date that exists", why: "impossible date"),
         Case(arguments: ["payments", "--bogus"], code: 64, stderr: "contractctl: error: unknown option '--bogus'", why: "unknown option"),
@@ -217,7 +216,7 @@ struct ErrorTests {
         Case(arguments: ["payments", "--ledger", folder + "/ledger/bad.jsonl"], code: 65, stderr: "bad.jsonl: line 2: $.contract: \"nowhere\": no contract has this id or alias", why: "a ledger line for an unknown contract"),
         Case(arguments: ["payments", "--ledger", folder + "/ledger/bad.jsonl", "--no-ledger"], code: 64, stderr: "give --ledger PATH or --no-ledger, not both", why: "--ledger with --no-ledger"),
         Case(arguments: ["record", "payment", "--contract", "liyang-2024", "--day", "2025-03-10", "--amount", "1.00"], code: 64, stderr: "record needs --ledger PATH", why: "record without --ledger"),
-        Case(arguments: ["due"], code: 64, stderr: "give the period: --quarter 2026Q4, --year 2026, or --from DAY --to DAY", why: "due without a period"),
+        Case(arguments: ["due"], code: 64, stderr: "give the period: -p 2026Q4, --quarter 2026Q4, --year 2026, or --from DAY --to DAY", why: "due without a period"),
         Case(arguments: ["due", "--quarter", "2026Q5"], code: 64, stderr: "--quarter '2026Q5': expected a quarter such as 2026Q4", why: "a quarter that does not exist"),
         Case(arguments: ["due", "--from", "2026-12-01", "--to", "2026-11-01"], code: 64, stderr: "--from 2026-12-01 is after --to 2026-11-01", why: "a range backwards"),
         Case(arguments: ["deadlines", "--within", "soon"], code: 64, stderr: "--within 'soon': expected a length such as 60d", why: "a bad --within"),
@@ -267,7 +266,6 @@ struct RecordTests {
         (["record", "payment", "--contract", "liyang-2024", "--day", "2026-03-20", "--amount", "498881.26"], "exceeds what is outstanding on liyang-2024, 498,881.25"),
         (["record", "acceptance", "--contract", "liyang-2024", "--day", "2026-03-20"], "$.stage: missing"),
         (["record", "incident", "--contract", "liyang-2024", "--grade", "major", "--subsystem", "ecg", "--occurred", "2025-03-05T10:00+08:00", "--resolved", "2025-03-05T09:00+08:00"], "is before the incident occurred"),
-        (["record", "payment", "--contract", "nowhere", "--day", "2026-03-20", "--amount", "1.00"], "\"nowhere\": no contract has this id or alias"),
     ])
     func refusedLeavesTheLedgerAsItWas(arguments: [String], message: String) throws {
         let path = try temporaryLedger(Self.first + "\n")

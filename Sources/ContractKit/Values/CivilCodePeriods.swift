@@ -48,18 +48,20 @@ extension WorkCalendar {
         }
     }
 
-    /// The N-th working day after `start`, `start` itself not counted.
+    /// The N-th working day after `start`, `start` itself not counted; for a
+    /// negative N, the |N|-th working day before it.
     public func adding(workingDays n: Int, to start: CalendarDay) -> ComputedDay {
         var day = start
-        var remaining = n
+        var remaining = n.magnitude
+        let step = n < 0 ? -1 : 1
         var provisional = false
         while remaining > 0 {
-            day = day.adding(days: 1)
+            day = day.adding(days: step)
             let (kind, covered) = self.kind(of: day)
             if !covered { provisional = true }
             if kind.isWorkday { remaining -= 1 }
         }
-        var rule = "the \(ordinal(n)) working day after \(start) (\(start) not counted; official calendar: weekends and public holidays are rest days, adjusted working days count)"
+        var rule = "the \(ordinal(Int(n.magnitude))) working day \(n < 0 ? "before" : "after") \(start) (\(start) not counted; official calendar: weekends and public holidays are rest days, adjusted working days count)"
         if provisional { rule += "; " + provisionalNote(from: start, to: day) }
         return ComputedDay(day: day, provisional: provisional, rule: rule)
     }
