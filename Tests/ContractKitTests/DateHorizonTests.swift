@@ -18,17 +18,19 @@ struct DateHorizonTests {
         return folder
     }
 
-    @Test("a fixture signed 9999-12-01: its §四 instalment, due within 90 days, would fall on 10000-02-29; refused with the file")
+    @Test("a fixture signed 9999-12-01: its January 10000 monthly inspection (附件1 §1.1.2 5), due by 10000-01-31, is the first obligation past 9999; refused with the file")
     func fixture() throws {
-        // 9999-12-01 + 90 days (Art. 201, the first day not counted): 30 days
-        // to 9999-12-31, 31 in January, 29 in February of 10000 (a leap year:
-        // divisible by 400): 10000-02-29.
+        // §二: the term is one year from signing, 9999-12-01 to 10000-11-30.
+        // The monthly inspection (附件1 §1.1.2 5, every month, by its last
+        // day) of January 10000 is due 10000-01-31; the §四 instalment, 90
+        // days after signing (Art. 201: 30 days to 9999-12-31, 31 in January,
+        // 29 in February of 10000, a leap year), falls later, on 10000-02-29.
         let folder = try Self.fixtures(liyangSigned: "9999-12-01")
         for format in ["table", "json", "csv"] {
             let run = try Run(["payments", "--fixtures", folder, "--no-ledger", "--as-of", "2026-11-21", "--format", format])
             #expect(run.code == 65)
             #expect(run.stdout.isEmpty)
-            #expect(run.stderr == "contractctl: error: \(folder)/liyang-2024.json: the terms give rise to liyang-2024 instalment on 10000-02-29 (§四), after 9999-12-31, the last day contractctl can read or write\n", "\(run.stderr)")
+            #expect(run.stderr == "contractctl: error: \(folder)/liyang-2024.json: the terms give rise to liyang-2024 duty on 10000-01-31 (附件1 §1.1.2 5), after 9999-12-31, the last day contractctl can read or write\n", "\(run.stderr)")
         }
         let ics = try Run(["deadlines", "--fixtures", folder, "--no-ledger", "--as-of", "2026-11-21", "--format", "ics"])
         #expect(ics.code == 65 && !ics.stdout.contains("DTSTART;VALUE=DATE:1000"))
