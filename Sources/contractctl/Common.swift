@@ -149,6 +149,13 @@ enum Common {
         return "no contract has this id or alias" + (near.isEmpty ? " among the \(count) of \(set.folder)" : near)
     }
 
+    /// The width a table is folded to: `COLUMNS` when it is set (as a shell
+    /// sets it for a terminal), else 80.
+    static func terminalWidth() -> Int {
+        guard let text = ProcessInfo.processInfo.environment["COLUMNS"], let width = Int(text), width >= 40 else { return 80 }
+        return min(width, 1000)
+    }
+
     static func executablePath() -> String? {
         (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments.first
     }

@@ -22,8 +22,9 @@ struct Run {
 
     /// Runs contractctl with `arguments`; with `shell`, the first argument
     /// is the program to run instead (for ulimit and the like).
-    init(_ arguments: [String], in directory: String = packageRoot, shell: Bool = false) throws {
+    init(_ arguments: [String], in directory: String = packageRoot, shell: Bool = false, environment: [String: String] = [:]) throws {
         let process = Process()
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         process.executableURL = URL(fileURLWithPath: shell ? arguments[0] : Run.binary)
         process.arguments = shell ? Array(arguments.dropFirst()) : arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)

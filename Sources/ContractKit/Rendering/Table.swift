@@ -6,9 +6,13 @@ public struct Table {
     public struct Column {
         public var title: String
         public var alignment: Alignment
-        public init(_ title: String, _ alignment: Alignment = .left) {
+        /// Whether its cells may be folded onto several lines, at spaces,
+        /// so that the table fits the width it is rendered for.
+        public var folds: Bool
+        public init(_ title: String, _ alignment: Alignment = .left, folds: Bool = false) {
             self.title = title
             self.alignment = alignment
+            self.folds = folds
         }
     }
 
@@ -31,11 +35,33 @@ public struct Table {
     public mutating func add(_ cells: [String]) { rows.append(.cells(cells)) }
     public mutating func addSeparator() { rows.append(.separator) }
 
-    public func rendered() -> String {
+    /// The table as text; with `width`, the folding columns share what the
+    /// others leave of it (at least `Table.narrowest` columns each, so a table with many wide columns may still be wider), and
+    /// their cells fold onto as many lines as they need.
+    public func rendered(width: Int? = nil) -> String {
         var widths = columns.map { displayWidth($0.title) }
         for case .cells(let cells) in rows {
             for (index, cell) in cells.enumerated() where index < widths.count {
                 widths[index] = max(widths[index], displayWidth(cell))
+            }
+        }
+        let folding = columns.indices.filter { columns[$0].folds }
+        var rows = self.rows
+        if let width, !folding.isEmpty, widths.reduce(0, +) + 2 * (columns.count - 1) > width {
+            let fixed = columns.indices.filter { !columns[$0].folds }.map { widths[$0] }.reduce(0, +) + 2 * (columns.count - 1)
+            let share = max(Table.narrowest, (width - fixed) / folding.count)
+            for index in folding { widths[index] = min(widths[index], max(share, displayWidth(columns[index].title))) }
+            rows = rows.flatMap { row -> [Row] in
+                guard case .cells(let cells) = row else { return [row] }
+                var folded: [Int: [String]] = [:]
+                for index in folding where index < cells.count { folded[index] = Table.fold(cells[index], width: widths[index]) }
+                let height = folded.values.map(\.count).max() ?? 1
+                return (0..<max(height, 1)).map { part in
+                    .cells(cells.indices.map { index in
+                        if let pieces = folded[index] { return part < pieces.count ? pieces[part] : "" }
+                        return part == 0 ? cells[index] : ""
+                    })
+                }
             }
         }
         func line(_ cells: [String]) -> String {
@@ -56,6 +82,45 @@ public struct Table {
             }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The fewest columns a folding column is given.
+    public static let narrowest = 16
+
+    /// `text` in lines of at most `width` terminal columns, broken at
+    /// spaces and at its line breaks; a word wider than that is cut where
+    /// it must be.
+    static func fold(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        func push(_ word: Substring) {
+            var word = String(word)
+            while displayWidth(word) > width {
+                var head = ""
+                for character in word {
+                    if displayWidth(head + String(character)) > width { break }
+                    head.append(character)
+                }
+                if head.isEmpty { break }
+                if !current.isEmpty { lines.append(current); current = "" }
+                lines.append(head)
+                word.removeFirst(head.count)
+            }
+            if current.isEmpty {
+                current = word
+            } else if displayWidth(current) + 1 + displayWidth(word) <= width {
+                current += " " + word
+            } else {
+                lines.append(current)
+                current = word
+            }
+        }
+        for (index, paragraph) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if index > 0 { lines.append(current); current = "" }
+            for word in paragraph.split(separator: " ") { push(word) }
+        }
+        if !current.isEmpty || lines.isEmpty { lines.append(current) }
+        return lines
     }
 
     func trimmedRight(_ text: String) -> String {
