@@ -82,46 +82,99 @@ enum Common {
 
     /// The contracts of the fixtures folder, narrowed to `--contract` if
     /// given, and the ledger of events that goes with them.
-    static func load(_ arguments: Arguments) throws(CommandFailure) -> (contracts: [Contract], all: ContractSet, ledger: Ledger) {
+    static func load(_ arguments: Arguments) throws(CommandFailure) -> (contracts: [Contract], all: ContractSet, ledger: Ledger, note: String?) {
         let set = try contractSet(arguments)
         let contracts = try chosen(arguments, from: set)
-        let ledger = try self.ledger(arguments, contracts: set)
-        return (contracts, set, ledger)
+        let (ledger, note) = try self.ledger(arguments, contracts: set)
+        return (contracts, set, ledger, note)
     }
 
-    /// `--ledger`, or the bundled example ledger when the fixtures are the
-    /// bundled ones, or none.
-    static func ledgerPath(_ arguments: Arguments, fixtures: String) -> String? {
-        if arguments.flag("no-ledger") { return nil }
-        if let path = arguments.value("ledger") { return path }
-        guard arguments.value("fixtures") == nil else { return nil }
-        let path = ((fixtures as NSString).deletingLastPathComponent as NSString).appendingPathComponent("ledger/example.jsonl")
-        return FileManager.default.fileExists(atPath: path) ? path : nil
-    }
-
-    static func ledger(_ arguments: Arguments, contracts: ContractSet) throws(CommandFailure) -> Ledger {
-        if arguments.flag("no-ledger"), arguments.value("ledger") != nil {
-            throw CommandFailure(usage: "give --ledger PATH or --no-ledger, not both")
+    /// The ledger a read command uses, and, when no option chose it, a note
+    /// for stderr saying which it is (or that none was read). In order:
+    /// `--no-ledger`, `--ledger`, `CONTRACTCTL_LEDGER`, `contractctl.json`,
+    /// the bundled example when the fixtures are the bundled ones, none.
+    static func ledgerChoice(_ arguments: Arguments) throws(CommandFailure) -> (path: String?, note: String?) {
+        if arguments.flag("no-ledger") {
+            guard arguments.value("ledger") == nil else { throw CommandFailure(usage: "give --ledger PATH or --no-ledger, not both") }
+            return (nil, nil)
         }
-        guard let path = ledgerPath(arguments, fixtures: contracts.folder) else { return .empty }
+        if let path = arguments.value("ledger") { return (path, nil) }
+        if let (path, origin) = try configuredLedger() { return (path, "ledger \(path) (from \(origin))") }
+        if try fixturesGiven(arguments) == nil {
+            let path = ((try bundledFixtures() as NSString).deletingLastPathComponent as NSString).appendingPathComponent("ledger/example.jsonl")
+            if FileManager.default.fileExists(atPath: path) {
+                return (path, "ledger \(path) (the bundled example)")
+            }
+        }
+        return (nil, "no ledger read: every figure is from the terms alone, as if nothing were recorded (--ledger PATH to read one)")
+    }
+
+    /// The ledger `record` and `repair` write: `--ledger`, else
+    /// `CONTRACTCTL_LEDGER`, else `contractctl.json`'s; never the bundled
+    /// example, never standard input.
+    static func writableLedger(_ arguments: Arguments, command: String) throws(CommandFailure) -> (path: String, note: String?) {
+        let chosen: (String, String?)
+        if let path = arguments.value("ledger") {
+            chosen = (path, nil)
+        } else if let (path, origin) = try configuredLedger() {
+            chosen = (path, "ledger \(path) (from \(origin))")
+        } else {
+            throw CommandFailure(usage: "\(command) needs --ledger PATH (or CONTRACTCTL_LEDGER, or \"ledger\" in contractctl.json): the ledger to write")
+        }
+        guard chosen.0 != "-" else { throw CommandFailure(usage: "\(command) writes a ledger file; --ledger - (standard input) is for the commands that read one") }
+        return chosen
+    }
+
+    /// The ledger the environment or `contractctl.json` names, and where that came from.
+    static func configuredLedger() throws(CommandFailure) -> (String, String)? {
+        if let path = ProcessInfo.processInfo.environment["CONTRACTCTL_LEDGER"], !path.isEmpty { return (path, "CONTRACTCTL_LEDGER") }
+        if let settings = try settings(), let path = settings.ledger { return (path, settings.path) }
+        return nil
+    }
+
+    /// The fixtures folder `--fixtures`, `CONTRACTCTL_FIXTURES` or
+    /// `contractctl.json` names; nil for the bundled ones.
+    static func fixturesGiven(_ arguments: Arguments) throws(CommandFailure) -> String? {
+        if let folder = arguments.value("fixtures") { return folder }
+        if let folder = ProcessInfo.processInfo.environment["CONTRACTCTL_FIXTURES"], !folder.isEmpty { return folder }
+        return try settings()?.fixtures
+    }
+
+    /// The nearest `contractctl.json` from the working directory up, if any.
+    static func settings() throws(CommandFailure) -> SettingsFile? {
+        guard let path = SettingsFile.find(from: FileManager.default.currentDirectoryPath) else { return nil }
         do {
-            return try LedgerLoader.load(path: path, contracts: contracts)
+            return try SettingsFile.load(path)
+        } catch {
+            throw CommandFailure(loadErrors: [error])
+        }
+    }
+
+    /// The bundled fixtures folder, found from the working directory or the executable.
+    static func bundledFixtures() throws(CommandFailure) -> String {
+        do {
+            return try FixtureLocator.locate(currentDirectory: FileManager.default.currentDirectoryPath, executable: executablePath())
+        } catch {
+            throw CommandFailure(loadErrors: [error])
+        }
+    }
+
+    static func ledger(_ arguments: Arguments, contracts: ContractSet) throws(CommandFailure) -> (ledger: Ledger, note: String?) {
+        let (chosen, note) = try ledgerChoice(arguments)
+        guard let path = chosen else { return (.empty, note) }
+        do {
+            if path == "-" {
+                return (try LedgerLoader.load(data: FileHandle.standardInput.readDataToEndOfFile(), name: "standard input", contracts: contracts), note)
+            }
+            return (try LedgerLoader.load(path: path, contracts: contracts), note)
         } catch {
             throw CommandFailure(loadErrors: error.errors)
         }
     }
 
     static func contractSet(_ arguments: Arguments) throws(CommandFailure) -> ContractSet {
-        var folder = arguments.value("fixtures") ?? ""
-        if arguments.value("fixtures") == nil {
-            do {
-                folder = try FixtureLocator.locate(
-                    currentDirectory: FileManager.default.currentDirectoryPath,
-                    executable: executablePath())
-            } catch {
-                throw CommandFailure(loadErrors: [error])
-            }
-        }
+        let folder: String
+        if let given = try fixturesGiven(arguments) { folder = given } else { folder = try bundledFixtures() }
         do {
             return try ContractLoader.load(folder: folder)
         } catch {
@@ -173,6 +226,10 @@ struct ReportInput {
     var fixtures = ""
     /// `--bom`: a UTF-8 byte order mark before CSV.
     var bom = false
+    /// Which ledger was read, when no option said: for stderr.
+    var ledgerNote: String?
+    /// `ledgerNote` as the notes of a result.
+    var notes: [String] { ledgerNote.map { [$0] } ?? [] }
 
     /// Reads the options every report command shares.
     init(_ arguments: Arguments, formats: [Format] = Format.allCases) throws(CommandFailure) {
@@ -189,16 +246,16 @@ struct ReportInput {
         if bom, format != .csv { throw CommandFailure(usage: "--bom goes with --format csv") }
         calendar = try Common.calendar(arguments)
         let all: ContractSet
-        (contracts, all, ledger) = try Common.load(arguments)
+        (contracts, all, ledger, ledgerNote) = try Common.load(arguments)
         fixtures = all.folder
     }
 
     /// The output in the chosen format; only that one is rendered.
     func render(table: () -> String, json: () -> String, csv: () -> String, exitCode: Int32 = 0) -> CommandResult {
         switch format {
-        case .table: return CommandResult(output: table(), exitCode: exitCode)
-        case .json: return CommandResult(output: json(), exitCode: exitCode)
-        case .csv: return CommandResult(output: (bom ? CSVOutput.byteOrderMark : "") + CSVGuard.neutralise(csv()), exitCode: exitCode)
+        case .table: return CommandResult(output: table(), exitCode: exitCode, notes: notes)
+        case .json: return CommandResult(output: json(), exitCode: exitCode, notes: notes)
+        case .csv: return CommandResult(output: (bom ? CSVOutput.byteOrderMark : "") + CSVGuard.neutralise(csv()), exitCode: exitCode, notes: notes)
         }
     }
 }
@@ -236,6 +293,8 @@ struct CommandFailure: Error {
 struct CommandResult {
     var output: String
     var exitCode: Int32 = 0
+    /// Lines for stderr, as `contractctl: note: ...` (which ledger was read).
+    var notes: [String] = []
 }
 
 protocol Command {

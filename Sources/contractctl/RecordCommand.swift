@@ -73,9 +73,7 @@ enum RecordCommand: Command {
     }
 
     static func run(_ arguments: Arguments) throws(CommandFailure) -> CommandResult {
-        guard let path = arguments.value("ledger") else {
-            throw CommandFailure(usage: "record needs --ledger PATH: the ledger to append to")
-        }
+        let (path, note) = try Common.writableLedger(arguments, command: "record")
         guard arguments.positionals.count <= 1 else {
             throw CommandFailure(usage: "unexpected argument '\(arguments.positionals[1])'")
         }
@@ -99,13 +97,13 @@ enum RecordCommand: Command {
             guard let input = String(data: data, encoding: .utf8), !input.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
                 throw CommandFailure(usage: "no event: give TYPE and its options, or one JSON object on standard input")
             }
-            text = input.trimmingCharacters(in: .whitespacesAndNewlines)
+            text = normalisedAmount(input.trimmingCharacters(in: .whitespacesAndNewlines))
             set = try Common.contractSet(arguments)
         }
         do {
             let recorded = try LedgerWriter.append(text, to: path, contracts: set)
             let head = LedgerChain.seal(of: Substring(recorded.text))?.hash ?? ""
-            return CommandResult(output: "recorded on line \(recorded.line) of \(path)\n\(recorded.text)\nhead \(head)\n")
+            return CommandResult(output: "recorded on line \(recorded.line) of \(path)\n\(recorded.text)\nhead \(head)\n", notes: note.map { [$0] } ?? [])
         } catch {
             throw CommandFailure(loadErrors: error.errors)
         }
@@ -119,7 +117,7 @@ enum RecordCommand: Command {
         for field in fields {
             switch field.kind {
             case .text:
-                if let value = arguments.value(field.option) { members.append(.init(key: field.key, value: .string(value))) }
+                if let value = arguments.value(field.option) { members.append(.init(key: field.key, value: .string(normalised(field.key, value)))) }
             case .integer:
                 if let value = arguments.value(field.option) {
                     guard let number = Int(value) else { throw CommandFailure(usage: "--\(field.option) '\(value)': expected a whole number") }
@@ -134,6 +132,22 @@ enum RecordCommand: Command {
             }
         }
         return .object(members)
+    }
+
+    /// An amount as typed ("48,000.00", "72000") as the ledger keeps it
+    /// ("48000.00", "72000.00"); anything else, or an amount that does not
+    /// parse, as given (the loader then says what is wrong with it).
+    static func normalised(_ key: String, _ value: String) -> String {
+        guard key == "amount", let money = try? Money(typed: value) else { return value }
+        return money.plain
+    }
+
+    /// A JSON event's amount, normalised as `normalised` does.
+    static func normalisedAmount(_ text: String) -> String {
+        guard let node = try? JSONParser.parse(Array(text.utf8)), case .object(var members) = node,
+              let index = members.firstIndex(where: { $0.key == "amount" }), case .string(let amount) = members[index].value else { return text }
+        members[index].value = .string(normalised("amount", amount))
+        return JSONNode.object(members).compactText
     }
 
     /// "workOrders.late=3" pairs into {"workOrders": {"late": 3}}; "praise=1" into {"praise": 1}.

@@ -19,7 +19,7 @@ enum RepairCommand: Command {
     static let options = [Arguments.Option("ledger", value: "PATH", completion: .file, help: "the ledger (required)")]
 
     static func run(_ arguments: Arguments) throws(CommandFailure) -> CommandResult {
-        guard let path = arguments.value("ledger") else { throw CommandFailure(usage: "repair needs --ledger PATH") }
+        let (path, note) = try Common.writableLedger(arguments, command: "repair")
         guard arguments.positionals.isEmpty else { throw CommandFailure(usage: "unexpected argument '\(arguments.positionals[0])'") }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "Asia/Shanghai") ?? calendar.timeZone
@@ -29,11 +29,11 @@ enum RepairCommand: Command {
         do {
             switch try LedgerWriter.repair(path, asideSuffix: suffix) {
             case nil:
-                return CommandResult(output: "\(path): the last line is complete; nothing to repair\n")
+                return CommandResult(output: "\(path): the last line is complete; nothing to repair\n", notes: note.map { [$0] } ?? [])
             case .completed(let line)?:
-                return CommandResult(output: "\(path): line \(line) was whole and sealed but had lost its line end; added it\n")
+                return CommandResult(output: "\(path): line \(line) was whole and sealed but had lost its line end; added it\n", notes: note.map { [$0] } ?? [])
             case .movedAside(let bytes, let aside)?:
-                return CommandResult(output: "\(path): moved the incomplete last line (\(bytes) bytes) to \(aside)\n")
+                return CommandResult(output: "\(path): moved the incomplete last line (\(bytes) bytes) to \(aside)\n", notes: note.map { [$0] } ?? [])
             }
         } catch {
             throw CommandFailure(loadErrors: error.errors)

@@ -37,12 +37,12 @@ enum ReportCommand: Command {
         } catch {
             throw CommandFailure(error)
         }
-        guard let path = out else { return CommandResult(output: html) }
+        guard let path = out else { return CommandResult(output: html, notes: input.notes) }
         do {
             try OutputFile.write(html, to: path)
         } catch {
             throw CommandFailure(loadErrors: error.errors)
         }
-        return CommandResult(output: "wrote \(path)\n")
+        return CommandResult(output: "wrote \(path)\n", notes: input.notes)
     }
 }

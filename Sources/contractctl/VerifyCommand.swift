@@ -28,9 +28,9 @@ enum VerifyCommand: Command {
     static func run(_ arguments: Arguments) throws(CommandFailure) -> CommandResult {
         guard arguments.positionals.isEmpty else { throw CommandFailure(usage: "unexpected argument '\(arguments.positionals[0])'") }
         let set = try Common.contractSet(arguments)
-        guard let path = Common.ledgerPath(arguments, fixtures: set.folder) else {
-            throw CommandFailure(usage: "no ledger: give --ledger PATH")
-        }
+        let (chosen, note) = try Common.ledgerChoice(arguments)
+        guard let path = chosen else { throw CommandFailure(usage: "no ledger: give --ledger PATH") }
+        guard path != "-" else { throw CommandFailure(usage: "verify reads a ledger file; --ledger - (standard input) is not verified") }
         let result: LedgerLoader.Verification
         do {
             result = try LedgerLoader.verify(path: path, contracts: set, expectedHead: arguments.value("head"))
@@ -50,8 +50,8 @@ enum VerifyCommand: Command {
         if let broken = result.chainBreak { text += "\(path): line \(broken.line): \(broken.message)\n" }
         for problem in result.problems { text += problem.description + "\n" }
         if whole {
-            return CommandResult(output: "\(path): \(result.lines) line\(result.lines == 1 ? "" : "s"), the hash chain is whole, and every event agrees with the terms\nhead \(result.head)\n" + text)
+            return CommandResult(output: "\(path): \(result.lines) line\(result.lines == 1 ? "" : "s"), the hash chain is whole, and every event agrees with the terms\nhead \(result.head)\n" + text, notes: note.map { [$0] } ?? [])
         }
-        return CommandResult(output: text + "head \(result.head)\n", exitCode: 1)
+        return CommandResult(output: text + "head \(result.head)\n", exitCode: 1, notes: note.map { [$0] } ?? [])
     }
 }

@@ -37,7 +37,7 @@ struct OutputTests {
         close(fds[0])
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "trap '' PIPE; exec \"$0\" \"$@\"", Run.binary, "payments", "--as-of", "2026-11-21"]
+        process.arguments = ["-c", "trap '' PIPE; exec \"$0\" \"$@\"", Run.binary, "payments", "--as-of", "2026-11-21", "--no-ledger"]
         process.currentDirectoryURL = URL(fileURLWithPath: packageRoot)
         process.standardOutput = FileHandle(fileDescriptor: fds[1], closeOnDealloc: true)
         let err = Pipe()

@@ -49,7 +49,7 @@ struct PenaltyWorkingJSONTests {
     func jsonOutput() throws {
         for language in ["en", "zh"] {
             let run = try Run(["penalties", "--format", "json", "--lang", language, "--as-of", "2026-11-21"])
-            #expect(run.code == 0 && run.stderr.isEmpty, "\(run.stderr)")
+            #expect(run.code == 0 && run.stderr == Run.bundledLedgerNote, "\(run.stderr)")
             let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
             #expect(object["language"] as? String == language)
             let lines = try #require(object["lines"] as? [[String: Any]])

@@ -29,7 +29,18 @@ public struct Ledger: Sendable {
 /// problem is reported with its line.
 public enum LedgerLoader {
     public static func load(path: String, contracts: ContractSet) throws(LoadErrors) -> Ledger {
-        let lines = LedgerLines(try readText(path))
+        try load(text: try readText(path), name: path, contracts: contracts)
+    }
+
+    /// A ledger read from elsewhere than a file (standard input), named
+    /// `name` in messages; checked exactly as a file is.
+    public static func load(data: Data, name: String, contracts: ContractSet) throws(LoadErrors) -> Ledger {
+        guard let text = String(data: data, encoding: .utf8) else { throw LoadErrors([invalidUTF8(data, file: name)]) }
+        return try load(text: text, name: name, contracts: contracts)
+    }
+
+    static func load(text: String, name path: String, contracts: ContractSet) throws(LoadErrors) -> Ledger {
+        let lines = LedgerLines(text)
         if let tail = lines.tail { throw LoadErrors([tornLine(path, line: tail.number)]) }
         let ledger = try parse(lines, file: path, contracts: contracts)
         if let finding = DateHorizon.beyond(contracts.contracts, ledger: ledger) {

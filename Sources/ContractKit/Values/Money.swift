@@ -55,6 +55,22 @@ public struct Money: Hashable, Comparable, Sendable {
         self.fen = parsed.negative ? -fen : fen
     }
 
+    /// An amount as a person types it or the tool prints it: "48,000.00"
+    /// (commas between groups of three, as in the tables) or "72000".
+    /// Misplaced commas ("4,80") are not an amount.
+    public init(typed text: String) throws(ParseError) {
+        guard text.contains(",") else {
+            try self.init(parsing: text)
+            return
+        }
+        let integer = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)[0]
+        let digits = integer.hasPrefix("-") ? integer.dropFirst() : integer[...]
+        let groups = digits.split(separator: ",", omittingEmptySubsequences: false)
+        guard let first = groups.first, (1...3).contains(first.count), groups.dropFirst().allSatisfy({ $0.count == 3 }),
+              !text[integer.endIndex...].contains(",") else { throw .notAnAmount(text) }
+        try self.init(parsing: text.replacingOccurrences(of: ",", with: ""))
+    }
+
     public static func < (a: Money, b: Money) -> Bool { a.fen < b.fen }
 
     // The operators are for amounts a term states (at most `largest`) and
