@@ -17,13 +17,13 @@ enum Format: String, CaseIterable {
 /// The options most commands share, and what they resolve to.
 enum Common {
     static let fixtures = Arguments.Option("fixtures", value: "DIR", completion: .directory,
-        help: "contract fixtures (default: the bundled Fixtures/contracts, found from the current directory or the executable)")
+        help: "contract fixtures (default: CONTRACTCTL_FIXTURES, else contractctl.json's, else the bundled Fixtures/contracts)")
     static let calendar = Arguments.Option("calendar", value: "FILE", completion: .file,
         help: "a calendar file whose years add to or replace the built-in official calendar (2004-2026)")
     static let contract = Arguments.Option("contract", value: "ID|ALIAS", repeatable: true,
         help: "only this contract: its document number or its alias, e.g. minhang-2026")
     static let ledger = Arguments.Option("ledger", value: "PATH", completion: .file,
-        help: "the ledger of events, JSON Lines (default: the bundled Fixtures/ledger/example.jsonl with the bundled fixtures; none with --fixtures)")
+        help: "the ledger of events, JSON Lines; - for standard input (default: CONTRACTCTL_LEDGER, else contractctl.json's, else the bundled example with the bundled fixtures)")
     static let noLedger = Arguments.Option("no-ledger", help: "compute from the terms alone, as if nothing were recorded")
     static let bom = Arguments.Option("bom", help: "with --format csv, start the file with a UTF-8 byte order mark, for spreadsheets that otherwise misread Chinese text")
 
