@@ -1,10 +1,10 @@
 import ContractKit
 import Foundation
 
-/// The key of a sealed ledger (see README: "The ledger's seal"), from the
+/// The key of a sealed ledger (see README: "The seal"), from the
 /// environment only, so that it never lands in a ledger, an argument list
 /// or a shell history: CONTRACTCTL_LEDGER_KEY_FILE names a file holding
-/// it (one final line end is not part of the key), or
+/// it (one final line end, LF or CRLF, is not part of the key), or
 /// CONTRACTCTL_LEDGER_KEY holds it. Neither: an unkeyed ledger.
 enum LedgerKey {
     static let fileVariable = "CONTRACTCTL_LEDGER_KEY_FILE"
@@ -18,12 +18,16 @@ enum LedgerKey {
         case (_?, _?):
             throw CommandFailure(usage: "set \(fileVariable) or \(variable), not both")
         case (let path?, nil):
-            let data: Data
-            do {
-                data = try Data(contentsOf: URL(fileURLWithPath: path))
-            } catch {
-                let missing = !FileManager.default.fileExists(atPath: path)
-                throw CommandFailure(loadErrors: [LoadError(missing ? .noInput : .io, file: path, missing ? "no such file (\(fileVariable))" : "cannot be read (\(fileVariable))")])
+            var info = stat()
+            guard stat(path, &info) == 0 else {
+                throw CommandFailure(loadErrors: [LoadError(.noInput, file: path, "no such file (\(fileVariable) names it as the ledger key)")])
+            }
+            // A FIFO or a device would be read forever, or give a key no file holds.
+            guard (info.st_mode & S_IFMT) == S_IFREG else {
+                throw CommandFailure(loadErrors: [LoadError(.badData, file: path, "is not a regular file (\(fileVariable)); the key is read from a file")])
+            }
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw CommandFailure(loadErrors: [LoadError(.io, file: path, "cannot be read (\(fileVariable))")])
             }
             var key = Array(data)
             if key.last == UInt8(ascii: "\n") { key.removeLast() }
