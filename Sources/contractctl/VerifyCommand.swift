@@ -24,8 +24,9 @@ enum VerifyCommand: Command {
         key, a seal is not checked and verify says so. verify --seal, with a
         key, seals a whole ledger that has no seal yet (see README: "The seal").
 
-        exit status: 0 when the chain is whole and every event agrees with the
-        terms; 1 when not; 66 no ledger; 74 I/O error.
+        exit status: 0 when the chain is whole, every event agrees with the
+        terms and, with a key, the seal matches; 1 when not; 64 --seal
+        without a key; 66 no ledger; 74 I/O error.
         """
     static let options = [
         Arguments.Option("ledger", value: "PATH", completion: .file, help: "the ledger (default: the bundled Fixtures/ledger/example.jsonl)"),
