@@ -19,9 +19,11 @@ enum Target {
         case 1:
             if let text = String(validating: body, as: UTF8.self) {
                 _ = try? LedgerLoader.parse(text, file: "fuzz.jsonl", contracts: contracts)
+                ledgerReading(text)
             }
         case 2:
             _ = try? JSONParser.parse(body)
+            _ = LedgerSeal.parse(body)
         case 3:
             if let text = String(validating: body, as: UTF8.self) {
                 _ = try? ChineseAmount.parse(text)
@@ -36,6 +38,32 @@ enum Target {
             }
         default:
             _ = try? CalendarLoader.parse(data, file: "fuzz-calendar.json")
+        }
+    }
+}
+
+extension Target {
+    static let key = Array("fuzz key".utf8)
+
+    /// The one line reader (CRLF, blank lines, a last line without line
+    /// end), the chain, and the seal over what it reads: a seal of the
+    /// first half of the lines checked against all of them, and one of all
+    /// of them, which must match (anything else is a finding: a trap).
+    static func ledgerReading(_ text: String) {
+        let lines = LedgerLines(text)
+        let texts = lines.texts
+        _ = LedgerChain.verify(texts, numbers: lines.numbers)
+        let tail = lines.tail.map { Substring($0.text) }
+        let half = LedgerSeal.sealing(Array(texts.prefix(texts.count / 2)), key: key)
+        _ = half.problem(texts: texts, numbers: lines.numbers, tail: tail, key: key)
+        let whole = LedgerSeal.sealing(texts, key: key)
+        if let problem = whole.problem(texts: texts, numbers: lines.numbers, tail: tail, key: key) {
+            say("FINDING: a ledger does not match its own seal: \(problem)")
+            abort()
+        }
+        guard let reread = LedgerSeal.parse(Array(whole.text.utf8)), reread == whole else {
+            say("FINDING: a seal does not read back as written: \(whole.text)")
+            abort()
         }
     }
 }
@@ -91,6 +119,15 @@ enum Fuzz {
         if let ledger = FileManager.default.contents(atPath: "Fixtures/ledger/example.jsonl") {
             seeds += ledger.split(separator: UInt8(ascii: "\n")).map { Array($0) + [UInt8(ascii: "\n")] }
         }
+        if let ledger = FileManager.default.contents(atPath: "Fixtures/ledger/example.jsonl") {
+            // The same ledger with CRLF line ends and blank lines, and a seal.
+            let text = String(decoding: ledger, as: UTF8.self)
+            seeds.append(Array(text.replacingOccurrences(of: "\n", with: "\r\n").utf8))
+            seeds.append(Array(text.replacingOccurrences(of: "\n", with: "\n \n\n").utf8))
+            let lines = LedgerLines(text)
+            seeds.append(Array(LedgerSeal(current: LedgerSeal.sealing(lines.texts, key: Target.key).current,
+                                          pending: LedgerSeal.sealing(Array(lines.texts.dropLast()), key: Target.key).current).text.utf8))
+        }
         seeds += ["壹拾柒万捌仟元整", "2026-02-30", "2025-03-05T10:00+08:00", "2026Q4", "4149000.00", "0.05%"].map { Array($0.utf8) }
         let values = mode == "bytes" ? nil : ValueMode.target
         guard !seeds.isEmpty, mode == "bytes" || values != nil else {
@@ -99,7 +136,7 @@ enum Fuzz {
         }
         Crash.install()
         Crash.watch(seconds: 60)
-        let tokens: [[UInt8]] = ["{", "}", "[", "]", ",", ":", "\"", "\\u0000", "1e400", "-0", "null", "\u{FEFF}", "\\ud800", "99999999999999999999", "%", "零", "拾"].map { Array($0.utf8) }
+        let tokens: [[UInt8]] = ["\r\n", "\n", "\r", "\n\n", " \t\n", "{", "}", "[", "]", ",", ":", "\"", "\\u0000", "1e400", "-0", "null", "\u{FEFF}", "\\ud800", "99999999999999999999", "%", "零", "拾"].map { Array($0.utf8) }
         let start = Date()
         var executions = 0
         var reported = 0

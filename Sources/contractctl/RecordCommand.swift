@@ -14,7 +14,11 @@ enum RecordCommand: Command {
         dropped. The line carries the hash of its own text and of the line
         before it (see verify), is written under an exclusive lock so that
         concurrent records take turns, and is flushed to disk before success
-        is reported.
+        is reported. With a key (CONTRACTCTL_LEDGER_KEY_FILE or
+        CONTRACTCTL_LEDGER_KEY), the ledger's seal (PATH.seal) must vouch
+        for the ledger and is renewed with the new line; a sealed ledger takes
+        no event without its key, and an unsealed ledger that exists takes
+        none with a key until verify --seal seals it (see README: "The seal").
 
         With no TYPE, one JSON object is read from standard input, in the ledger
         format (see README: "The ledger"). With TYPE, the event is built from
@@ -100,8 +104,9 @@ enum RecordCommand: Command {
             text = normalisedAmount(input.trimmingCharacters(in: .whitespacesAndNewlines))
             set = try Common.contractSet(arguments)
         }
+        let key = try LedgerKey.fromEnvironment()
         do {
-            let recorded = try LedgerWriter.append(text, to: path, contracts: set)
+            let recorded = try LedgerWriter.append(text, to: path, contracts: set, key: key)
             let head = LedgerChain.seal(of: Substring(recorded.text))?.hash ?? ""
             return CommandResult(output: "recorded on line \(recorded.line) of \(path)\n\(recorded.text)\nhead \(head)\n", notes: note.map { [$0] } ?? [])
         } catch {

@@ -24,10 +24,16 @@ struct Run {
     }()
 
     /// Runs contractctl with `arguments`; with `shell`, the first argument
-    /// is the program to run instead (for ulimit and the like).
+    /// is the program to run instead (for ulimit and the like). The ledger
+    /// key variables and the default ledger and fixtures are never inherited: only `environment` sets them.
     init(_ arguments: [String], in directory: String = packageRoot, shell: Bool = false, environment: [String: String] = [:]) throws {
         let process = Process()
-        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
+        var inherited = ProcessInfo.processInfo.environment
+        inherited["CONTRACTCTL_LEDGER_KEY"] = nil
+        inherited["CONTRACTCTL_LEDGER_KEY_FILE"] = nil
+        inherited["CONTRACTCTL_LEDGER"] = nil
+        inherited["CONTRACTCTL_FIXTURES"] = nil
+        process.environment = inherited.merging(environment) { $1 }
         process.executableURL = URL(fileURLWithPath: shell ? arguments[0] : Run.binary)
         process.arguments = shell ? Array(arguments.dropFirst()) : arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)

@@ -42,11 +42,18 @@ public enum CalendarLoader {
             }
             var result = WorkCalendar.Year()
             for (list, entries) in [("holidays", year.holidays), ("adjustedWorkdays", year.adjustedWorkdays)] {
+                var listed: [Int: Int] = [:]   // day number -> first index in this list
                 for (index, entry) in entries.enumerated() {
                     let location = "$.years.\(key).\(list)[\(index)].date"
                     guard entry.date.year == number else {
                         throw LoadError(.badData, file: file, location: location, "\(entry.date) is not in \(key)")
                     }
+                    // A day listed twice is a copy-paste slip that may hide a
+                    // day meant instead: say where, rather than pass it.
+                    if let first = listed[entry.date.dayNumber] {
+                        throw LoadError(.badData, file: file, location: location, "\(entry.date) is listed twice: it is already $.years.\(key).\(list)[\(first)]")
+                    }
+                    listed[entry.date.dayNumber] = index
                     let name = [entry.name, entry.nameZh].compactMap { $0 }.joined(separator: " ")
                     if list == "holidays" {
                         result.holidays[entry.date.dayNumber] = name

@@ -133,13 +133,15 @@ public enum ContractLoader {
 
     static func duplicates(_ contracts: [Contract], files: [String]) -> [LoadError] {
         var errors: [LoadError] = []
-        var seen: [String: String] = [:]   // id or alias -> file
-        for (contract, file) in zip(contracts, files) {
+        var seen: [String: (file: String, contract: Int)] = [:]   // id or alias -> where first
+        for (position, (contract, file)) in zip(contracts, files).enumerated() {
             for (key, path) in [(contract.id, "$.id"), (contract.alias, "$.alias")] {
                 if let other = seen[key] {
-                    errors.append(LoadError(.badData, file: file, location: path, "\"\(key)\" is already used by \(other); each contract needs its own id and alias"))
+                    // An id equal to the contract's own alias names it twice, not two contracts.
+                    guard other.contract != position else { continue }
+                    errors.append(LoadError(.badData, file: file, location: path, "\"\(key)\" is already used by \(other.file); each contract needs its own id and alias"))
                 } else {
-                    seen[key] = file
+                    seen[key] = (file, position)
                 }
             }
         }

@@ -17,6 +17,16 @@ enum ContractValidator {
             problem("$.formatVersion", "\(contract.formatVersion): this version of contractctl reads format 1")
         }
         if contract.id.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { problem("$.id", "the document number is empty") }
+        // An id is printed in tables, CSV, ICS and messages, and typed on the
+        // command line: a NUL, a line end or another control character in it
+        // would break them (a document number scanned with its line break).
+        var identifiers = [("$.id", contract.id)]
+        identifiers += contract.instalments.enumerated().map { ("$.instalments[\($0.offset)].id", $0.element.id) }
+        identifiers += contract.guarantees.enumerated().map { ("$.guarantees[\($0.offset)].id", $0.element.id) }
+        identifiers += contract.penalties.enumerated().map { ("$.penalties[\($0.offset)].id", $0.element.id) }
+        for (path, id) in identifiers where id.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            problem(path, "\(JSONValue.quote(id)): contains a control character (a NUL, a line end, a tab); an id is one line of printable text")
+        }
         if contract.alias.isEmpty || !contract.alias.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }) {
             problem("$.alias", "\"\(contract.alias)\": expected lower-case letters, digits and hyphens, such as \"minhang-2026\"")
         }

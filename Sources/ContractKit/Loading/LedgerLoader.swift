@@ -109,12 +109,47 @@ public enum LedgerLoader {
         public var headFound: Int?
         /// How many lines (blank ones not counted) follow the head found.
         public var linesAfterHead: Int = 0
+        /// The seal beside the ledger, checked when a key was given.
+        public var seal: SealCheck = .none
 
-        public var whole: Bool { chainBreak == nil && problems.isEmpty }
+        public var whole: Bool {
+            if case .problem = seal { return false }
+            return chainBreak == nil && problems.isEmpty
+        }
     }
 
-    public static func verify(path: String, contracts: ContractSet, expectedHead: String? = nil) throws(LoadErrors) -> Verification {
+    /// What `verify` found of the ledger's seal (see `LedgerSeal`).
+    public enum SealCheck: Sendable, Equatable {
+        /// No seal and no key: an unkeyed ledger.
+        case none
+        /// A seal (or a file where it would be), not checked: no key given.
+        case unchecked
+        /// The key was given and the seal vouches for every event line.
+        case matches(lines: Int)
+        /// `verify --seal` sealed the ledger just now.
+        case sealed(lines: Int)
+        /// The key was given and the ledger does not match its seal (or has
+        /// none, or the key is not the one it was made with).
+        case problem(String)
+    }
+
+    public static func verify(path: String, contracts: ContractSet, expectedHead: String? = nil, key: [UInt8]? = nil) throws(LoadErrors) -> Verification {
+        guard let key else {
+            var result = verify(LedgerLines(try readText(path)), path: path, contracts: contracts, expectedHead: expectedHead)
+            if LedgerSeal.find(besides: path) != .none { result.seal = .unchecked }
+            return result
+        }
+        // Ledger and seal are read under a shared lock: a record renewing the
+        // seal meanwhile (under its exclusive lock) is not caught half-way.
+        let lock = SharedLock(path)
+        defer { lock.release() }
         let lines = LedgerLines(try readText(path))
+        var result = verify(lines, path: path, contracts: contracts, expectedHead: expectedHead)
+        result.seal = LedgerSeal.check(lines, besides: path, key: key)
+        return result
+    }
+
+    static func verify(_ lines: LedgerLines, path: String, contracts: ContractSet, expectedHead: String?) -> Verification {
         var problems: [LoadError] = lines.tail.map { [tornLine(path, line: $0.number)] } ?? []
         do {
             _ = try parse(lines, file: path, contracts: contracts)

@@ -14,13 +14,17 @@ public enum LedgerWriter {
     /// Checks `text` (one JSON object) against the terms and the ledger's
     /// events, then appends it, chained to the last line, as one line.
     /// The ledger is locked throughout, so concurrent records take turns.
-    public static func append(_ text: String, to path: String, contracts: ContractSet) throws(LoadErrors) -> Recorded {
+    /// With `key`, the ledger's seal (see `LedgerSeal`) must vouch for the
+    /// ledger before the append and is renewed with it; a sealed ledger
+    /// takes no event without its key, and an unsealed one that existed
+    /// before takes none with a key (see `seal`).
+    public static func append(_ text: String, to path: String, contracts: ContractSet, key: [UInt8]? = nil) throws(LoadErrors) -> Recorded {
         // A malformed event is refused before the ledger is opened (or created).
         let compact = try compactEvent(text)
         let ledger = try LockedLedger.open(path)
         defer { ledger.unlock() }
         do {
-            return try append(compact, to: ledger, contracts: contracts)
+            return try append(compact, to: ledger, contracts: contracts, key: key)
         } catch {
             // A refused first record leaves no empty ledger behind.
             ledger.removeCreated()
@@ -28,7 +32,7 @@ public enum LedgerWriter {
         }
     }
 
-    static func append(_ compact: String, to ledger: LockedLedger, contracts: ContractSet) throws(LoadErrors) -> Recorded {
+    static func append(_ compact: String, to ledger: LockedLedger, contracts: ContractSet, key: [UInt8]?) throws(LoadErrors) -> Recorded {
         let path = ledger.path
         let bytes = try ledger.contents()
         guard let existing = String(validating: bytes, as: UTF8.self) else {
@@ -44,10 +48,67 @@ public enum LedgerWriter {
         } catch {
             throw LoadErrors(error.errors + [LoadError(.badData, file: path, "the ledger has the errors above; nothing was recorded")])
         }
+        let oldSeal = try sealBeforeAppend(lines, ledger: ledger, key: key)
         let admitted = try admit(compact, line: lines.complete + 1, after: loaded, contracts: contracts)
         let line = LedgerChain.seal(admitted.compact, prev: lines.head)
-        try ledger.append(line + lines.lineEnd, after: bytes.count)
+        guard let key else {
+            try ledger.append(line + lines.lineEnd, after: bytes.count)
+            return Recorded(line: admitted.event.line, text: line, event: admitted.event)
+        }
+        // The seal first gains the new state as pending, then the line is
+        // written, then the seal keeps only the new state: at every moment
+        // the ledger on disk matches a state the seal vouches for. A failure
+        // puts both files back as they were.
+        let texts = lines.texts
+        let now = LedgerSeal.State(key: key, lines: texts.count, digest: LedgerSeal.digest(texts))
+        let next = LedgerSeal.State(key: key, lines: texts.count + 1, digest: LedgerSeal.digest(texts + [Substring(line)]))
+        let sealPath = LedgerSeal.path(of: path)
+        func restored() -> String {
+            LedgerSeal.restore(oldSeal, besides: path) ? "the seal was put back as it was"
+                : "the seal \(sealPath) could not be put back as it was, but it still vouches for the ledger as it is"
+        }
+        do {
+            try LedgerSeal(current: now, pending: next).write(besides: path)
+        } catch {
+            throw LoadErrors(error.errors + [LoadError(.io, file: path, "the seal could not be renewed; nothing was recorded")])
+        }
+        do {
+            try ledger.append(line + lines.lineEnd, after: bytes.count)
+        } catch {
+            throw LoadErrors(error.errors + [LoadError(.io, file: sealPath, restored())])
+        }
+        do {
+            try LedgerSeal(current: next).write(besides: path)
+        } catch {
+            throw LoadErrors(error.errors + [LoadError(.io, file: path, "the seal could not be renewed; " + ledger.rollBack(to: bytes.count) + "; " + restored())])
+        }
         return Recorded(line: admitted.event.line, text: line, event: admitted.event)
+    }
+
+    /// The seal rule of `record`, checked under the ledger's lock before
+    /// anything is written: returns the seal file's bytes as they are (nil:
+    /// no seal), to put back if the append fails.
+    static func sealBeforeAppend(_ lines: LedgerLines, ledger: LockedLedger, key: [UInt8]?) throws(LoadErrors) -> [UInt8]? {
+        let path = ledger.path
+        let sealPath = LedgerSeal.path(of: path)
+        switch (LedgerSeal.find(besides: path), key) {
+        case (.none, nil):
+            return nil
+        case (.none, _?):
+            guard ledger.created else {
+                throw LoadErrors([LoadError(.badData, file: path, "has no seal (\(sealPath)), and a key was given: it was never sealed, or its seal was removed. Check it with `contractctl verify`, then seal it with `contractctl verify --seal`; nothing was recorded")])
+            }
+            return nil
+        case (.unreadable(let problem), _):
+            throw LoadErrors([LoadError(.badData, file: sealPath, "\(problem); nothing was recorded (contractctl verify tells more)")])
+        case (.seal, nil):
+            throw LoadErrors([LoadError(.badData, file: path, "is sealed (\(sealPath)): record needs its key, in CONTRACTCTL_LEDGER_KEY_FILE or CONTRACTCTL_LEDGER_KEY; nothing was recorded")])
+        case (.seal(let seal, let bytes), let key?):
+            if let problem = seal.problem(texts: lines.texts, numbers: lines.numbers, tail: nil, key: key) {
+                throw LoadErrors([LoadError(.badData, file: path, "does not match its seal: \(problem); nothing was recorded (contractctl verify tells more)")])
+            }
+            return bytes
+        }
     }
 
     /// What `append` checks before it writes: `text` is one JSON object

@@ -30,6 +30,9 @@ public struct Money: Hashable, Comparable, Sendable {
             case .subFen(let text):
                 return "\"\(text)\": an amount has at most two decimals (fen); this one is finer than a fen"
             case .negative(let text):
+                if !text.contains(where: { ("1"..."9").contains($0) }) {
+                    return "\"\(text)\": a zero amount takes no sign; write \"\(text.dropFirst())\""
+                }
                 return "\"\(text)\": an amount here cannot be negative"
             case .tooLarge(let text):
                 return "\"\(text)\": the amount is too large (at most 1000000000000.00 yuan)"
@@ -49,7 +52,9 @@ public struct Money: Hashable, Comparable, Sendable {
             throw .notAnAmount(text)
         }
         guard parsed.scale <= 2 else { throw .subFen(text) }
-        if parsed.negative && parsed.significand != 0 && !allowNegative { throw .negative(text) }
+        // "-0.00" too: a signed zero is a slip (a sign left from an edit), and
+        // a total or a payment of "minus nothing" is not an amount to pass.
+        if parsed.negative && !allowNegative { throw .negative(text) }
         let (fen, overflow) = parsed.significand.multipliedReportingOverflow(by: parsed.scale == 2 ? 1 : (parsed.scale == 1 ? 10 : 100))
         guard !overflow, fen <= Money.largest.fen else { throw .tooLarge(text) }
         self.fen = parsed.negative ? -fen : fen
