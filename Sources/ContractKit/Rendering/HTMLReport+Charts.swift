@@ -84,7 +84,7 @@ extension HTMLReport {
         }
         for (index, score) in scores.enumerated() {
             let left = 90 + Double(index) * barWidth
-            svg += "<rect x=\"\(format(left))\" y=\"\(y(score.total))\" width=\"\(format(barWidth * 0.7))\" height=\"\(format(150.0 * Double(score.total) / 100))\" class=\"score \(score.total >= 80 ? "pass" : "fail")\"><title>\(escape(score.alias)) \(score.from)–\(score.to): \(score.total) = \(escape(score.arithmetic)) (\(escape(score.clause)))</title></rect>\n"
+            svg += "<rect x=\"\(format(left))\" y=\"\(y(score.total))\" width=\"\(format(barWidth * 0.7))\" height=\"\(format(150.0 * Double(score.total) / 100))\" class=\"score \(score.total >= 80 ? "pass" : "fail")\"><title>\(escape(score.alias)) \(score.from)–\(score.to): \(score.total) = \(escape(arithmeticWords(score))) (\(escape(score.clause)))</title></rect>\n"
             let middle = format(left + barWidth * 0.35)
             svg += "<text x=\"\(middle)\" y=\"184\" class=\"axis\">\(escape(score.alias.split(separator: "-").first.map(String.init) ?? score.alias))</text><text x=\"\(middle)\" y=\"197\" class=\"axis\">\(String(score.to.description.prefix(7)))</text>\n"
         }
@@ -93,7 +93,7 @@ extension HTMLReport {
         html += "<div class=\"keep\">\n<figure>\n\(svg)</figure>\n"
         html += legend([("score pass", t("≥ 80 分", "80 or more")), ("score fail", t("< 80 分", "below 80")), ("threshold", t("80 分线", "the 80-point line"))])
         html += table([t("合同", "Contract"), t("期间", "Period"), t("得分", "Score"), t("算式", "Arithmetic")],
-                      scores.map { [$0.alias, "\($0.from) – \($0.to)", String($0.total), $0.arithmetic] }, numeric: [2], days: [1])
+                      scores.map { [$0.alias, "\($0.from) – \($0.to)", String($0.total), arithmeticWords($0)] }, numeric: [2], days: [1])
         html += "</div>\n"
         html += table([t("合同", "Contract"), t("窗口", "Window"), t("平均", "Average"), t("门槛", "At least"), t("结果", "State")],
                       windows.map { [$0.alias, $0.window.label, $0.averageText ?? "-", $0.window.atLeast.description, windowWord($0.state)] }, numeric: [2, 3])
@@ -108,7 +108,7 @@ extension HTMLReport {
         // One bar per rule and paying party, the length its total.
         var byRule: [(key: String, payer: PartyRole, clause: String, amount: MoneyTotal)] = []
         for line in penalties.lines where line.amount != .zero {
-            let key = "\(line.alias) \(line.rule)"
+            let key = language == .zh ? "\(line.alias) \(line.clause) \(ruleWord(alias: line.alias, rule: line.rule))" : "\(line.alias) \(line.rule)"
             if let index = byRule.firstIndex(where: { $0.key == key && $0.payer == line.payer }) {
                 byRule[index].amount.add(line.amount)
             } else {
@@ -135,7 +135,7 @@ extension HTMLReport {
         html += table([t("合同", "Contract"), t("规则", "Rule"), t("条款", "Clause"), t("支付方", "Payer"), t("金额", "Amount"), t("算式", "Formula")],
                       penalties.lines.filter { $0.amount != .zero }.map { line in
                           let suffix = line.kind == "interest" ? t(" 利息", " interest") : (line.kind == "cap" ? t(" 上限", " cap") : "")
-                          return [line.alias, line.rule + suffix, line.clause, words.party(line.payer), line.amount.grouped, words.formula(line)]
+                          return [line.alias, ruleWord(alias: line.alias, rule: line.rule) + suffix, line.clause, words.party(line.payer), line.amount.grouped, words.formula(line)]
                       }, numeric: [4])
         html += "</div>\n"
         html += table([t("合同", "Contract"), t("支付方", "Payer"), t("合计", "Total")],

@@ -94,3 +94,42 @@ extension HTMLReport {
         return "已于 \(given.day) 发出\(noticeKindWord(given.kind))"
     }
 }
+
+extension HTMLReport {
+    /// A penalty rule as the Chinese page names it: its kind in words (an
+    /// incident's grade), for the rule ids are the fixture's own names. The
+    /// English page keeps the id the `penalties` command prints.
+    func ruleWord(alias: String, rule id: String) -> String {
+        guard language == .zh else { return id }
+        guard let rule = contracts.first(where: { $0.alias == alias })?.penalties.first(where: { $0.id == id }) else { return "违约金" }
+        switch rule {
+        case .latePayment: return "逾期付款"
+        case .lateService: return "逾期服务"
+        case .incident(let terms): return PenaltyWording(language).grade(terms.grade)
+        case .request: return "服务需求"
+        case .staffViolation: return "人员违规"
+        case .breach: return "违约"
+        case .terminationWithoutCause: return "无故解除合同"
+        }
+    }
+
+    /// A period's score in words: the sheet's category names on the Chinese
+    /// page, the ids `scores` prints on the English one.
+    func arithmeticWords(_ score: PeriodScore) -> String {
+        guard language == .zh else { return score.arithmetic }
+        var text = "\(score.base)"
+        for category in score.categories where category.lost > 0 {
+            let detail = category.counted.map { "\($0.count) × \($0.each)" }.joined(separator: " + ")
+            let sum = category.counted.reduce(0) { $0 + $1.count * $1.each }
+            text += " − \(category.lost)（\(category.name)：\(detail)\(category.capped ? " = \(sum)，以 \(category.points) 分为限" : "")）"
+        }
+        for item in score.additional where item.count > 0 {
+            let times = item.counted == item.count ? "\(item.count) × \(item.each)" : "记录 \(item.count) 次，每期只计一次"
+            let name = item.description.split(whereSeparator: { $0 == "," || $0 == "，" }).first.map(String.init) ?? item.description
+            text += " \(item.total < 0 ? "−" : "+") \(item.total.magnitude)（\(name)：\(times)）"
+        }
+        text += " = \(score.raw)"
+        if score.raw != score.total { text += "，取 \(score.total)" }
+        return text
+    }
+}
