@@ -66,7 +66,7 @@ extension HTMLReport {
         svg += "<line x1=\"80\" y1=\"200\" x2=\"940\" y2=\"200\" class=\"tick\"/><line x1=\"80\" y1=\"20\" x2=\"80\" y2=\"200\" class=\"tick\"/>\n</svg>\n"
         html += "<div class=\"keep\">\n<figure>\n\(svg)</figure>\n" + legend(statusLegend().map { ("bar \($0.0)", $0.1) })
         html += table([t("季度", "Quarter"), t("已付", "Paid"), t("逾期", "Overdue"), t("未到期", "Not yet due"), t("有条件/待事件", "Conditional or waiting")],
-                      quarters.map { [$0.name, $0.money.paid.grouped, $0.money.overdue.grouped, $0.money.open.grouped, $0.money.conditional.grouped] }, numeric: [1, 2, 3, 4], days: [0])
+                      quarters.map { [$0.name, $0.money.paid.grouped, $0.money.overdue.grouped, $0.money.open.grouped, $0.money.conditional.grouped] }, numeric: [1, 2, 3, 4], nowrap: [0])
         return html + "</div>\n</section>\n"
     }
 
@@ -93,10 +93,10 @@ extension HTMLReport {
         html += "<div class=\"keep\">\n<figure>\n\(svg)</figure>\n"
         html += legend([("score pass", t("≥ 80 分", "80 or more")), ("score fail", t("< 80 分", "below 80")), ("threshold", t("80 分线", "the 80-point line"))])
         html += table([t("合同", "Contract"), t("期间", "Period"), t("得分", "Score"), t("算式", "Arithmetic")],
-                      scores.map { [$0.alias, "\($0.from) – \($0.to)", String($0.total), arithmeticWords($0)] }, numeric: [2], days: [1])
+                      scores.map { [$0.alias, "\($0.from) – \($0.to)", String($0.total), arithmeticWords($0)] }, numeric: [2], nowrap: [0, 1])
         html += "</div>\n"
         html += table([t("合同", "Contract"), t("窗口", "Window"), t("平均", "Average"), t("门槛", "At least"), t("结果", "State")],
-                      windows.map { [$0.alias, $0.window.label, $0.averageText ?? "-", $0.window.atLeast.description, windowWord($0.state)] }, numeric: [2, 3])
+                      windows.map { [$0.alias, $0.window.label, $0.averageText ?? "-", $0.window.atLeast.description, windowWord($0.state)] }, numeric: [2, 3], nowrap: [0])
         return html + "</section>\n"
     }
 
@@ -136,24 +136,24 @@ extension HTMLReport {
                       penalties.lines.filter { $0.amount != .zero }.map { line in
                           let suffix = line.kind == "interest" ? t(" 利息", " interest") : (line.kind == "cap" ? t(" 上限", " cap") : "")
                           return [line.alias, ruleWord(alias: line.alias, rule: line.rule) + suffix, line.clause, words.party(line.payer), line.amount.grouped, words.formula(line)]
-                      }, numeric: [4])
+                      }, numeric: [4], nowrap: [0, 2])
         html += "</div>\n"
         html += table([t("合同", "Contract"), t("支付方", "Payer"), t("合计", "Total")],
-                      penalties.totals.map { [$0.alias, words.party($0.payer), $0.amount.grouped] }, numeric: [2])
+                      penalties.totals.map { [$0.alias, words.party($0.payer), $0.amount.grouped] }, numeric: [2], nowrap: [0, 1])
         return html + "</section>\n"
     }
 
     /// The findings, most severe first. `check` words its messages in
     /// English only: the Chinese page names each finding's kind in Chinese
-    /// and gives the message as `check` prints it, marked as English.
+    /// and gives the message as `check` prints it, its cell marked English.
     func findingSection() -> String {
         var html = "<section>\n<h2>\(escape(t("合同自查", "Check findings")))</h2>\n"
         guard !findings.isEmpty else { return html + "<p>\(escape(t("无", "None")))</p>\n</section>\n" }
         if language == .zh { html += "<p class=\"note\">说明一栏为 check 命令输出的英文原文。</p>\n" }
         html += "<table>\n<thead><tr>" + [t("严重性", "Severity"), t("合同", "Contract"), t("类别", "Code"), t("条款", "Clause"), t("说明", "Message")].map { "<th>\(escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for finding in findings {
-            let message = language == .zh ? "<span lang=\"en\">\(escape(finding.message))</span>" : escape(finding.message)
-            html += "<tr class=\"\(finding.severity.rawValue)\"><td>\(escape(severityWord(finding.severity)))</td><td>\(escape(finding.alias))</td><td>\(escape(codeWord(finding.code)))</td><td>\(escape(finding.clause))</td><td>\(message)</td></tr>\n"
+            let message = "<td\(language == .zh ? " lang=\"en\"" : "")>\(keepingDates(escape(finding.message)))</td>"
+            html += "<tr class=\"\(finding.severity.rawValue)\"><td>\(escape(severityWord(finding.severity)))</td><td class=\"day\">\(escape(finding.alias))</td><td>\(escape(codeWord(finding.code)))</td><td>\(keepingDates(escape(finding.clause)))</td>\(message)</tr>\n"
         }
         return html + "</tbody>\n</table>\n</section>\n"
     }

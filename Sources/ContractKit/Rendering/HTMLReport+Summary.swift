@@ -28,7 +28,7 @@ extension HTMLReport {
         var html = "<section class=\"summary\">\n<h2>\(escape(t("摘要", "Summary")))</h2>\n<table class=\"summary\">\n<tbody>\n"
         for (index, row) in rows.enumerated() {
             let css = index == 3 && quarter.overdueCarriedIn > .zero ? " class=\"overdue\"" : ""
-            html += "<tr\(css)><th>\(escape(row.0))</th><td class=\"num\">\(escape(row.1))</td><td>\(escape(row.2))</td></tr>\n"
+            html += "<tr\(css)><th>\(escape(row.0))</th><td class=\"num\">\(escape(row.1))</td><td>\(keepingDates(escape(row.2)))</td></tr>\n"
         }
         return html + "</tbody>\n</table>\n</section>\n"
     }

@@ -80,7 +80,7 @@ extension HTMLReport {
             + guarantees.compactMap { g in g.validUntil.map { [$0.description, "\(t("保函到期", "guarantee expires")) \(g.name ?? g.id)", g.amount.grouped, g.clause, guaranteeWord(g.state)] } }
             + notices.map { [$0.day.description, noticeTitle($0), "", $0.clause, noticeDone($0)] }
         return "<div class=\"keep\">\n<figure>\n<figcaption>\(name)</figcaption>\n\(svg)</figure>\n"
-            + table([t("日期", "Day"), t("事项", "What"), t("金额", "Amount"), t("条款", "Clause"), t("状态", "State")], rows, numeric: [2], days: [0])
+            + table([t("日期", "Day"), t("事项", "What"), t("金额", "Amount"), t("条款", "Clause"), t("状态", "State")], rows, numeric: [2], nowrap: [0, 3])
             + "</div>\n"
     }
 

@@ -81,18 +81,25 @@ public struct HTMLReport {
 
     // MARK: helpers
 
-    /// A table; the columns in `numeric` are right-aligned, those in `days`
-    /// hold dates, and neither ever wraps.
-    func table(_ header: [String], _ rows: [[String]], numeric: Set<Int>, days: Set<Int> = []) -> String {
+    /// A table; the columns in `numeric` are right-aligned, those in
+    /// `nowrap` (dates, contract aliases) left-aligned, and neither ever
+    /// wraps; in any other cell a date is kept on one line.
+    func table(_ header: [String], _ rows: [[String]], numeric: Set<Int>, nowrap: Set<Int> = []) -> String {
         guard !rows.isEmpty else { return "" }
         var html = "<table>\n<thead><tr>" + header.map { "<th>\(escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for row in rows {
             html += "<tr>" + row.enumerated().map { cell in
-                let kind = numeric.contains(cell.offset) ? " class=\"num\"" : (days.contains(cell.offset) ? " class=\"day\"" : "")
-                return "<td\(kind)>\(escape(cell.element))</td>"
+                if numeric.contains(cell.offset) { return "<td class=\"num\">\(escape(cell.element))</td>" }
+                if nowrap.contains(cell.offset) { return "<td class=\"day\">\(escape(cell.element))</td>" }
+                return "<td>\(keepingDates(escape(cell.element)))</td>"
             }.joined() + "</tr>\n"
         }
         return html + "</tbody>\n</table>\n"
+    }
+
+    /// Each date of a sentence in a span that never wraps ("2026-06-04", not "2026-06-/04").
+    func keepingDates(_ html: String) -> String {
+        html.replacingOccurrences(of: #"(\d{4}-\d{2}-\d{2})"#, with: "<span class=\"day\">$1</span>", options: .regularExpression)
     }
 
     /// A legend: each key a swatch of its class and its words.
