@@ -124,7 +124,7 @@ extension HTMLReport {
                 let y = 5 + Double(index) * height
                 let width = 520.0 * Double(item.amount.fen) / Double(largest.fen)
                 svg += "<text x=\"295\" y=\"\(format(y + 12))\" class=\"label\">\(escape(item.key))</text>\n"
-                svg += "<rect x=\"300\" y=\"\(format(y + 2))\" width=\"\(format(max(1, width)))\" height=\"\(format(height - 5))\" class=\"payer \(item.payer.rawValue)\"><title>\(escape(item.key)) \(escape(item.clause)): \(item.amount.grouped), \(escape(t("支付方", "paid by"))) \(escape(words.party(item.payer)))</title></rect>\n"
+                svg += "<rect x=\"300\" y=\"\(format(y + 2))\" width=\"\(format(max(1, width)))\" height=\"\(format(height - 5))\" class=\"payer \(item.payer.rawValue)\"><title>\(escape(item.key))\(language == .zh ? "" : " " + escape(item.clause)): \(item.amount.grouped), \(escape(t("支付方", "paid by"))) \(escape(words.party(item.payer)))</title></rect>\n"
                 svg += "<text x=\"\(format(305 + width))\" y=\"\(format(y + 12))\" class=\"value\">\(item.amount.grouped)</text>\n"
             }
             svg += "</svg>\n"
