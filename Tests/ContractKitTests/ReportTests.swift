@@ -148,9 +148,11 @@ struct ReportTests {
         #expect(summary.contains("<th>本季度（2026Q4）到期</th><td class=\"num\">4,288,000.00</td><td>其中未付 139,000.00</td>"))
         #expect(summary.contains("<th>其中待事件</th><td class=\"num\">139,000.00</td>"))
         #expect(summary.contains("<th>其中有条件</th><td class=\"num\">\(report.quarter.conditionalTotal.grouped)</td>"))
-        // Overdue: liyang's two instalments (§四), due before the quarter and unpaid, in red.
+        // Overdue: liyang's two instalments (§四), due before the quarter and unpaid, in red; none of 2026Q4's is overdue
+        // (minhang's was paid, weinan's waits on the invoice).
         #expect(report.quarter.overdue.map(\.alias) == ["liyang-2024", "liyang-2024"])
-        #expect(summary.contains("<tr class=\"overdue\"><th>逾期未付（前期到期）</th><td class=\"num\">\(report.quarter.overdueCarriedIn.grouped)</td><td>2 笔，截至 <span class=\"day\">2026-11-21</span></td>"))
+        let carried = report.quarter.overdueCarriedIn.grouped
+        #expect(summary.contains("<tr class=\"overdue\"><th>逾期未付</th><td class=\"num\">\(carried)</td><td>前期到期 2 笔 \(carried)，本季度到期 0 笔 0.00，截至 <span class=\"day\">2026-11-21</span></td>"))
         // Net penalties: the penalties' totals by paying party, suppliers less buyers.
         let owed = report.penalties.totals.reduce(into: [PartyRole: Int128]()) { $0[$1.payer, default: 0] += Int128($1.amount.fen) }
         let buyers = owed[.buyer] ?? 0, suppliers = owed[.supplier] ?? 0
@@ -160,6 +162,19 @@ struct ReportTests {
         #expect(summary.contains("<td>错误 \(count(.error))，警告 \(count(.warning))，提示 \(count(.info))</td>"))
         // weinan alone has 2 errors (its 大写 and its 2016 signatures): there are errors to count.
         #expect(count(.error) >= 2)
+    }
+
+    /// As of 2026-03-15, liyang's instalment 2 (§四, 490,000.00 due 2026-02-26) is overdue inside the quarter:
+    /// the ledger pays nothing towards it before 2026-03-20. Instalment 1's 2,940.00 (§7.3 interest taken first,
+    /// 0.05% x 490,000.00 x 12 days, Reading 7) is carried in from 2025Q1: 492,940.00 overdue in all.
+    @Test("the summary's overdue counts this quarter's overdue instalments too")
+    func overdueInQuarter() throws {
+        let ledger = try LedgerLoader.load(path: packageRoot + "/Fixtures/ledger/example.jsonl", contracts: Fixture.set)
+        let html = try HTMLReport(contracts: PaymentsTests.contracts, ledger: ledger, asOf: Fixture.day("2026-03-15"),
+                                  calendar: CalendarLoader.builtin, language: .en).rendered()
+        #expect(html.contains("<tr class=\"overdue\"><th>Overdue, unpaid</th><td class=\"num\">492,940.00</td><td>1 from earlier quarters, 2,940.00; 1 due this quarter, 490,000.00; as of <span class=\"day\">2026-03-15</span></td></tr>"))
+        // 2026Q1: liyang's 490,000.00 and qingpu's 70%, 1,464,260.00 (§5.2.1a), paid.
+        #expect(html.contains("<th>Due this quarter (2026Q1)</th><td class=\"num\">1,954,260.00</td><td>of it unpaid 490,000.00</td>"))
     }
 
     @Test("timelines: month ticks and a legend for every mark")
