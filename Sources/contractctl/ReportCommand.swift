@@ -7,11 +7,15 @@ enum ReportCommand: Command {
     static let summary = "one self-contained HTML page: timelines, cash flow, scores, penalties, findings"
     static let about = """
         Writes one HTML page with everything inline (no scripts, no network;
-        it prints on A4): a timeline per contract (the service term, each
-        instalment's due day drawn by status, guarantee validity, assessment
-        windows, notice days, and the as-of day), cash flow by quarter (paid,
-        due, conditional), assessment scores against the 80-point line,
-        penalties by rule and party, and the check findings, most severe first.
+        it prints on A4): a summary (what falls due this quarter, what is
+        overdue, conditional or awaiting an event, the net penalties, the
+        findings by severity), a timeline per contract over month ticks (the
+        service term, each instalment's due day drawn by status, guarantee
+        validity, assessment windows, notice days, and the as-of day), cash
+        flow by quarter (paid, overdue, not yet due, conditional; a quarter
+        with nothing due is a gap), assessment scores against the 80-point
+        line, penalties by rule and party, and the check findings, most
+        severe first.
         Every figure has its clause on hover and is also in a table below its
         chart, for printing and for screen readers.
         """

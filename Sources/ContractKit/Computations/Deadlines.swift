@@ -16,6 +16,16 @@ public struct DeadlineItem: Sendable {
     public var done: String?
     /// Stable across runs, for calendar files.
     public var uid: String
+    /// For a notice: who gives it, how long before which day at the latest,
+    /// and the notice recorded, so a report can word it in its own language.
+    public var notice: NoticeTerms? = nil
+
+    public struct NoticeTerms: Sendable {
+        public var party: PartyRole?
+        public var atLeast: Period
+        public var before: CalendarDay
+        public var given: (kind: NoticeKind, day: CalendarDay)?
+    }
 }
 
 public enum Deadlines {
@@ -26,10 +36,11 @@ public enum Deadlines {
             let history = History(contractID: original.id, ledger: ledger, asOf: asOf)
             let contract = history.applied(to: original)
             func item(_ day: CalendarDay, _ kind: String, _ key: String, _ title: String, _ clause: String,
-                      estimated: Bool = false, provisional: Bool = false, amount: Money? = nil, done: String? = nil) {
+                      estimated: Bool = false, provisional: Bool = false, amount: Money? = nil, done: String? = nil,
+                      notice: DeadlineItem.NoticeTerms? = nil) {
                 items.append(DeadlineItem(day: day, contractID: contract.id, alias: contract.alias, kind: kind, title: title, clause: clause,
                                           estimated: estimated, provisional: provisional, amount: amount, done: done,
-                                          uid: "\(contract.alias).\(kind).\(key)@contractctl"))
+                                          uid: "\(contract.alias).\(kind).\(key)@contractctl", notice: notice))
             }
             let lines = Payments.lines(for: contract, history: history, asOf: asOf, calendar: calendar)
             for line in lines {
@@ -63,8 +74,10 @@ public enum Deadlines {
                 guard let anchor = dates.day(of: before) else { continue }
                 let (last, provisional) = lastDay(period, before: anchor, calendar: calendar)
                 noticeDays.insert(last.dayNumber)
+                let given = givenNotice(history, party: obligation.party, kinds: [.nonRenewal, .renewalReminder])
                 item(last, "notice", obligation.id, "\(contract.alias): \(obligation.description), by this day (at least \(period.description) before \(anchor))",
-                     obligation.clause, provisional: provisional, done: recordedNotice(history, party: obligation.party, kinds: [.nonRenewal, .renewalReminder]))
+                     obligation.clause, provisional: provisional, done: given.map { "\($0.kind.rawValue) notice given \($0.day)" },
+                     notice: .init(party: obligation.party, atLeast: period, before: anchor, given: given))
             }
             // Duties due a set time after a day (a handover after the term ends).
             for obligation in contract.obligations {
@@ -87,8 +100,10 @@ public enum Deadlines {
             if let renewal = contract.renewal, let period = renewal.noticeAtLeast?.period, let end = dates.termEnd?.day {
                 let (last, provisional) = lastDay(period, before: end, calendar: calendar)
                 if !noticeDays.contains(last.dayNumber) {
+                    let given = givenNotice(history, party: nil, kinds: [.nonRenewal])
                     item(last, "notice", "renewal", "\(contract.alias): last day for notice of non-renewal (at least \(period.description) before \(end))",
-                         renewal.clause, provisional: provisional, done: recordedNotice(history, party: nil, kinds: [.nonRenewal]))
+                         renewal.clause, provisional: provisional, done: given.map { "\($0.kind.rawValue) notice given \($0.day)" },
+                         notice: .init(party: nil, atLeast: period, before: end, given: given))
                 }
             }
         }
@@ -145,9 +160,9 @@ public enum Deadlines {
         }
     }
 
-    static func recordedNotice(_ history: History, party: PartyRole?, kinds: [NoticeKind]) -> String? {
+    static func givenNotice(_ history: History, party: PartyRole?, kinds: [NoticeKind]) -> (kind: NoticeKind, day: CalendarDay)? {
         for case .notice(let day, let kind, let who, _) in history.events.map(\.kind) where kinds.contains(kind) && (party == nil || party == who || kind == .nonRenewal) {
-            return "\(kind.rawValue) notice given \(day)"
+            return (kind, day)
         }
         return nil
     }
