@@ -255,7 +255,7 @@ struct ReportInput {
         switch format {
         case .table: return CommandResult(output: table(), exitCode: exitCode, notes: notes)
         case .json: return CommandResult(output: json(), exitCode: exitCode, notes: notes)
-        case .csv: return CommandResult(output: (bom ? CSVOutput.byteOrderMark : "") + CSVGuard.neutralise(csv()), exitCode: exitCode, notes: notes)
+        case .csv: return CommandResult(output: (bom ? CSVOutput.byteOrderMark : "") + csv(), exitCode: exitCode, notes: notes)
         }
     }
 }

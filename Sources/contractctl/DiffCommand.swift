@@ -48,7 +48,7 @@ enum DiffCommand: Command {
         switch format {
         case .table: return CommandResult(output: DiffReport.text(changes, old: old, new: new), exitCode: code)
         case .json: return CommandResult(output: DiffReport.json(changes, old: old, new: new), exitCode: code)
-        case .csv: return CommandResult(output: (bom ? CSVOutput.byteOrderMark : "") + CSVGuard.neutralise(DiffReport.csv(changes)), exitCode: code)
+        case .csv: return CommandResult(output: (bom ? CSVOutput.byteOrderMark : "") + DiffReport.csv(changes), exitCode: code)
         }
     }
 

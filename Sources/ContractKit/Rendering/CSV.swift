@@ -7,8 +7,27 @@ public enum CSV {
         ([header] + rows).map { $0.map(field).joined(separator: ",") + "\r\n" }.joined()
     }
 
+    /// One cell. A text that starts with `=`, `+`, `-`, `@`, a tab or a
+    /// carriage return, which a spreadsheet would run as a formula (a
+    /// document number `=cmd|' /C calc'!A0`, a clause `=HYPERLINK(...)`),
+    /// is written `"'=…"`, as the OWASP CSV-injection guidance says; a
+    /// plain number (`-1200.00`, a count) cannot be a formula and is left
+    /// as it is, so amounts never change.
     static func field(_ text: String) -> String {
+        if isFormula(text) { return "\"'" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    static func isFormula(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return false }
+        return !isNumber(text)
+    }
+
+    /// `-?digits(.digits)?`: an amount, a count or a number of days.
+    static func isNumber(_ text: String) -> Bool {
+        let rest = text.hasPrefix("-") ? text.dropFirst() : text[...]
+        let parts = rest.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        return parts.count <= 2 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }
     }
 }
