@@ -129,6 +129,31 @@ enum BuiltinSchema {
       "items": {
         "$ref": "#/$defs/reading"
       }
+    },
+    "attachments": {
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/attachment"
+      },
+      "description": "The attachments the document has."
+    },
+    "crossReferences": {
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/crossReference"
+      }
+    },
+    "lists": {
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/itemList"
+      }
+    },
+    "namedYears": {
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/namedYear"
+      }
     }
   },
   "required": [
@@ -1712,6 +1737,110 @@ enum BuiltinSchema {
       ],
       "additionalProperties": false,
       "description": "At most this many days of delay are counted, all delays together."
+    },
+    "attachment": {
+      "type": "object",
+      "properties": {
+        "name": {
+          "type": "string",
+          "description": "The name the document gives it (附件1, 《保密协议》); a cross-reference names it the same way."
+        },
+        "clause": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "name",
+        "clause"
+      ],
+      "additionalProperties": false,
+      "description": "A document the contract attaches."
+    },
+    "crossReference": {
+      "type": "object",
+      "properties": {
+        "clause": {
+          "type": "string"
+        },
+        "text": {
+          "type": "string",
+          "description": "The document's words, quoted.",
+          "x-documentary": true
+        },
+        "attachment": {
+          "type": "string",
+          "description": "The attachment referred to; check reports it when attachments does not list it."
+        },
+        "guarantee": {
+          "type": "string",
+          "enum": [
+            "advancePayment",
+            "performance",
+            "bid",
+            "warranty"
+          ],
+          "description": "The kind of guarantee referred to; check reports it when the contract has no guarantee of that kind."
+        }
+      },
+      "required": [
+        "clause",
+        "text"
+      ],
+      "additionalProperties": false,
+      "description": "A place where the document refers to an attachment or a guarantee: exactly one of attachment and guarantee."
+    },
+    "itemList": {
+      "type": "object",
+      "properties": {
+        "clause": {
+          "type": "string"
+        },
+        "name": {
+          "type": "string"
+        },
+        "entries": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          }
+        }
+      },
+      "required": [
+        "clause",
+        "name",
+        "entries"
+      ],
+      "additionalProperties": false,
+      "description": "A list the document gives, entry by entry as written; check reports an entry given twice."
+    },
+    "namedYear": {
+      "type": "object",
+      "properties": {
+        "clause": {
+          "type": "string"
+        },
+        "year": {
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 9999
+        },
+        "wholeYear": {
+          "type": "boolean",
+          "description": "The document says the whole year (全年): check also reports the days of the year the term leaves out."
+        },
+        "text": {
+          "type": "string",
+          "description": "The document's words, quoted.",
+          "x-documentary": true
+        }
+      },
+      "required": [
+        "clause",
+        "year",
+        "text"
+      ],
+      "additionalProperties": false,
+      "description": "A calendar year the document names for the service; check reports a service term running outside it."
     }
   }
 }

@@ -100,6 +100,10 @@ enum ContractValidator {
             }
         }
 
+        for (index, reference) in contract.crossReferences.enumerated() where (reference.attachment == nil) == (reference.guarantee == nil) {
+            problem("$.crossReferences[\(index)]", "a cross-reference names exactly one of attachment and guarantee (\(reference.clause))")
+        }
+
         if let sheet = contract.assessment {
             if sheet.minimum >= sheet.maximum {
                 problem("$.assessment", "minimum \(sheet.minimum) must be below maximum \(sheet.maximum)")
