@@ -8,6 +8,9 @@ extension Checks {
         repeats(contract, add)
         serviceItems(contract, add)
         coverage(contract, calendar: calendar, add)
+        for remedy in contract.remedies where remedy.amountStated == false {
+            add(.info, "amount-unstated", remedy.clause, "\(remedy.kind.rawValue) when \(remedy.when) (\"\(remedy.text)\"): the document does not state the amount; no amount is applied")
+        }
     }
 
     /// A reference to an attachment the document does not attach, or to a

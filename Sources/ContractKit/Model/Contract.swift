@@ -31,6 +31,8 @@ public struct Contract: Codable, Sendable {
     @DefaultEmpty public var penalties: [PenaltyRule]
     public var renewal: Renewal?
     @DefaultEmpty public var obligations: [Obligation]
+    /// Rights and money consequences of events: termination, refunds, costs.
+    @DefaultEmpty public var remedies: [Remedy]
     /// Terms the document leaves blank or empty ("_____", "[/]").
     @DefaultEmpty public var blanks: [Blank]
     /// Readings of ambiguous text this fixture adopts.
