@@ -9,7 +9,7 @@ extension Checks {
         serviceItems(contract, add)
         coverage(contract, calendar: calendar, add)
         for remedy in contract.remedies where remedy.amountStated == false {
-            add(.info, "amount-unstated", remedy.clause, "\(remedy.kind.rawValue) when \(remedy.when) (\"\(remedy.text)\"): the document does not state the amount; no amount is applied")
+            add(.info, "amount-unstated", remedy.clause, "\(remedy.kind.rawValue) when “\(remedy.when)” (\"\(remedy.text)\"): the document does not state the amount; no amount is applied")
         }
     }
 
