@@ -47,8 +47,10 @@ enum DiffCommand: Command {
         let code: Int32 = changes.isEmpty ? 0 : 1
         switch format {
         case .table: return CommandResult(output: DiffReport.text(changes, old: old, new: new), exitCode: code)
-        case .json: return CommandResult(output: DiffReport.json(changes, old: old, new: new), exitCode: code)
-        case .csv: return CommandResult(output: (bom ? CSVOutput.byteOrderMark : "") + DiffReport.csv(changes), exitCode: code)
+        case .json: return CommandResult(output: DiffReport.json(ContractDiff.changes(from: old, to: new, money: .plain), old: old, new: new), exitCode: code)
+        case .csv:
+            let csv = DiffReport.csv(ContractDiff.changes(from: old, to: new, money: .plain))
+            return CommandResult(output: (bom ? CSVOutput.byteOrderMark : "") + csv, exitCode: code)
         }
     }
 

@@ -177,6 +177,27 @@ struct DiffTests {
         #expect(change.impact.contains("penalty 7.2 (1% of the total): 9,800.00 -> 10,000.00 a time"))
     }
 
+    @Test("diff JSON and CSV: money plain, each effect as data (§三: 50% of 980,000.00 -> of 1,000,000.00; §7.2: 1% a time)")
+    func effectsAsData() throws {
+        let old = try #require(Self.base)
+        var new = old
+        new.price.total.amount = Money(yuan: 1_000_000)
+        let changes = ContractDiff.changes(from: old, to: new, money: .plain)
+        let change = try #require(changes.first { $0.what == "contract total" })
+        #expect(change.old == "980000.00" && change.new == "1000000.00")
+        #expect(change.effects.contains(TermChange.Effect(figure: "instalment 1", old: Money(yuan: 490_000), new: Money(yuan: 500_000))))
+        #expect(change.effects.contains(TermChange.Effect(figure: "penalty 7.2", basis: "1% of the total",
+                                                          old: Money(yuan: 9_800), new: Money(yuan: 10_000), eachTime: true)))
+        let json = DiffReport.json(changes, old: old, new: new)
+        #expect(json.contains(#""old": "980000.00""#) && !json.contains("980,000.00"))
+        #expect(json.contains(#""figure": "instalment 1","#) && json.contains(#""new": "500000.00""#))
+        let csv = DiffReport.csv(changes).components(separatedBy: "\r\n")
+        #expect(csv.first == "area,change,what,clause,old,new,basis")
+        #expect(csv.contains("total,changed,contract total,§三,980000.00,1000000.00,"))
+        #expect(csv.contains("total,effect,instalment 1,§三,490000.00,500000.00,"))
+        #expect(csv.contains("total,effect,penalty 7.2,§三,9800.00,10000.00,\"1% of the total, a time\""))
+    }
+
     @Test("a price line's amount")
     func priceLine() throws {
         let changes = try diff { $0.price.breakdowns[0].lines[2].amount = Money(yuan: 200_000) }

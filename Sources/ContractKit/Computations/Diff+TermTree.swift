@@ -6,7 +6,8 @@
 /// model declares its terms in (Foundation's `JSONEncoder` keeps no order,
 /// and a diff should read in the order of the contract); an absent optional
 /// term is left out; each value is the text a reader sees: money grouped
-/// ("8,298,000.00"), a period in words ("30 working days").
+/// ("8,298,000.00", or plain "8298000.00" for JSON and CSV), a period in
+/// words ("30 working days").
 indirect enum TermTree: Equatable, Sendable {
     case object([Member])
     case array([TermTree])
@@ -20,8 +21,8 @@ indirect enum TermTree: Equatable, Sendable {
     /// The tree of a contract. The encoder below never throws, and the
     /// model's own `encode(to:)` methods throw only what it throws, so the
     /// empty fallback is never taken.
-    init(_ contract: Contract) {
-        let root = TreeNode()
+    init(_ contract: Contract, money: TermChange.MoneyText = .grouped) {
+        let root = TreeNode(money: money)
         do {
             try TreeEncoder.encode(contract, into: root, codingPath: [])
         } catch {
@@ -51,9 +52,13 @@ private final class TreeNode {
     var shape = Shape.empty
     var members: [(key: String, node: TreeNode)] = []
     var items: [TreeNode] = []
+    /// How money is written, in this node and every node under it.
+    let money: TermChange.MoneyText
+
+    init(money: TermChange.MoneyText) { self.money = money }
 
     func member(_ key: String) -> TreeNode {
-        let node = TreeNode()
+        let node = TreeNode(money: money)
         shape = .object
         members.removeAll { $0.key == key }
         members.append((key, node))
@@ -61,7 +66,7 @@ private final class TreeNode {
     }
 
     func item() -> TreeNode {
-        let node = TreeNode()
+        let node = TreeNode(money: money)
         shape = .array
         items.append(node)
         return node
@@ -87,7 +92,7 @@ private struct TreeEncoder: Encoder {
     /// encodes itself.
     static func encode<T: Encodable>(_ value: T, into node: TreeNode, codingPath: [any CodingKey]) throws {
         if let money = value as? Money {
-            node.shape = .value(money.grouped)
+            node.shape = .value(node.money == .plain ? money.plain : money.grouped)
         } else if let period = value as? PeriodSpec {
             node.shape = .value(period.period.description)
         } else {

@@ -134,9 +134,9 @@ extension ContractDiff {
                 let text = Self.summary(tree, omitting: omitted)
                 return unit.map { "\(text) \($0)" } ?? text
             }
-            let impact = impacts.filter { $0.terms.contains(place.path) }.map(\.line)
+            let effects = impacts.filter { $0.terms.contains(place.path) }.map(\.effect)
             changes.append(TermChange(area: place.area, change: change, what: place.what, clause: place.clause,
-                                      old: shown(a, unit: place.units.old), new: shown(b, unit: place.units.new), impact: impact))
+                                      old: shown(a, unit: place.units.old), new: shown(b, unit: place.units.new), effects: effects))
         }
 
         // MARK: Helpers

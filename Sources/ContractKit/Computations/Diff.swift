@@ -16,7 +16,36 @@ public struct TermChange: Sendable, Equatable {
     public var old: String?
     public var new: String?
     /// Figures computed from the terms that this change moves.
-    public var impact: [String]
+    public var effects: [Effect]
+
+    /// The effects as a reader sees them, money grouped:
+    /// "instalment 1: 4,149,000.00 -> 3,560,000.00".
+    public var impact: [String] { effects.map(\.line) }
+
+    /// A figure computed from the terms, before and after the change.
+    public struct Effect: Sendable, Equatable {
+        /// "instalment 1", "guarantee advance", "penalty 10.2".
+        public var figure: String
+        /// How the figure is made, where the figure's name does not say:
+        /// "1% -> 0.5% of the total".
+        public var basis: String?
+        public var old: Money
+        public var new: Money
+        /// Whether the figure is charged each time (a penalty), not once.
+        public var eachTime = false
+
+        public var line: String {
+            "\(figure)\(basis.map { " (\($0))" } ?? ""): \(old.grouped) -> \(new.grouped)\(eachTime ? " a time" : "")"
+        }
+    }
+
+    /// How the terms' money is written in `old` and `new`.
+    public enum MoneyText: Sendable {
+        /// "8,298,000.00", for a reader.
+        case grouped
+        /// "8298000.00", for JSON and CSV.
+        case plain
+    }
 }
 
 /// Every term that differs between two versions of a contract.
@@ -28,9 +57,9 @@ public struct TermChange: Sendable, Equatable {
 /// gives, or else by position; a list of plain values is compared as a
 /// set of values. Only the money impacts name fields of the model.
 public enum ContractDiff {
-    public static func changes(from old: Contract, to new: Contract) -> [TermChange] {
+    public static func changes(from old: Contract, to new: Contract, money: TermChange.MoneyText = .grouped) -> [TermChange] {
         var walk = Walk(impacts: impacts(old: old, new: new))
-        walk.compare(TermTree(old), TermTree(new), at: Place())
+        walk.compare(TermTree(old, money: money), TermTree(new, money: money), at: Place())
         return walk.changes
     }
 
@@ -121,7 +150,7 @@ public enum ContractDiff {
     /// it, as key paths ("price.total.amount", "instalments[1].share").
     struct Impact {
         var terms: [String]
-        var line: String
+        var effect: TermChange.Effect
     }
 
     /// The amounts a change of the total or of a share moves: each
@@ -136,7 +165,7 @@ public enum ContractDiff {
             guard x != y else { continue }
             let at = "instalments[\(instalment.id)]"
             impacts.append(Impact(terms: ["price.total.amount", at + ".share", at + ".amount", at + ".remainder"],
-                                  line: "instalment \(instalment.id): \(x.grouped) -> \(y.grouped)"))
+                                  effect: TermChange.Effect(figure: "instalment \(instalment.id)", old: x, new: y)))
         }
         for guarantee in new.guarantees {
             guard let previous = old.guarantees.first(where: { $0.id == guarantee.id }) else { continue }
@@ -145,7 +174,7 @@ public enum ContractDiff {
             guard x != y else { continue }
             let at = "guarantees[\(guarantee.id)]"
             impacts.append(Impact(terms: ["price.total.amount", at + ".share", at + ".amount"],
-                                  line: "guarantee \(guarantee.id): \(x.grouped) -> \(y.grouped)"))
+                                  effect: TermChange.Effect(figure: "guarantee \(guarantee.id)", old: x, new: y)))
         }
         return impacts + penaltyImpacts(old: old, new: new)
     }
@@ -164,7 +193,7 @@ public enum ContractDiff {
             guard x != y else { return nil }
             let rates = oldRate == rate ? "\(rate)" : "\(oldRate) -> \(rate)"
             return Impact(terms: ["price.total.amount", "penalties[\(rule.id)].rate"],
-                          line: "penalty \(rule.id) (\(rates) of the total): \(x.grouped) -> \(y.grouped) a time")
+                          effect: TermChange.Effect(figure: "penalty \(rule.id)", basis: "\(rates) of the total", old: x, new: y, eachTime: true))
         }
     }
 }

@@ -1,4 +1,6 @@
-/// `diff` as JSON, CSV and text.
+/// `diff` as JSON, CSV and text. JSON and CSV take the changes made with
+/// plain money (`ContractDiff.changes(from:to:money: .plain)`), as every
+/// other command writes it, and give each effect its figures as data.
 public enum DiffReport {
     public static func json(_ changes: [TermChange], old: Contract, new: Contract) -> String {
         JSONValue.object([
@@ -6,14 +8,27 @@ public enum DiffReport {
             ("changes", .array(changes.map { change in
                 .object([("area", .string(change.area)), ("change", .string(change.change.rawValue)), ("what", .string(change.what)),
                          ("clause", .string(change.clause)), ("old", .optional(change.old)), ("new", .optional(change.new)),
-                         ("impact", .array(change.impact.map(JSONValue.string)))])
+                         ("effects", .array(change.effects.map { effect in
+                             .object([("figure", .string(effect.figure)), ("basis", .optional(effect.basis)),
+                                      ("old", .string(effect.old.plain)), ("new", .string(effect.new.plain)),
+                                      ("eachTime", .bool(effect.eachTime))])
+                         }))])
             })),
         ]).rendered() + "\n"
     }
 
+    /// One row a change, then one row an effect of it: change "effect",
+    /// the figure in `what`, its old and new amounts, and how it is made
+    /// in `basis` ("1% -> 0.5% of the total, a time").
     public static func csv(_ changes: [TermChange]) -> String {
-        CSV.render(header: ["area", "change", "what", "clause", "old", "new", "impact"],
-                   rows: changes.map { [$0.area, $0.change.rawValue, $0.what, $0.clause, $0.old ?? "", $0.new ?? "", $0.impact.joined(separator: "; ")] })
+        CSV.render(header: ["area", "change", "what", "clause", "old", "new", "basis"],
+                   rows: changes.flatMap { change in
+                       [[change.area, change.change.rawValue, change.what, change.clause, change.old ?? "", change.new ?? "", ""]]
+                           + change.effects.map { effect in
+                               let basis = [effect.basis, effect.eachTime ? "a time" : nil].compactMap { $0 }.joined(separator: ", ")
+                               return [change.area, "effect", effect.figure, change.clause, effect.old.plain, effect.new.plain, basis]
+                           }
+                   })
     }
 
     public static func text(_ changes: [TermChange], old: Contract, new: Contract) -> String {
