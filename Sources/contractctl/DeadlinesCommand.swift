@@ -35,8 +35,8 @@ enum DeadlinesCommand: Command {
         if arguments.flag("all"), arguments.value("within") != nil {
             throw CommandFailure(usage: "give --within or --all, not both")
         }
-        var reminders: [Reminder] = []
-        for text in arguments.all("remind") { reminders.append(try Reminder(parsing: text)) }
+        var reminders: [ICalendar.Reminder] = []
+        for text in arguments.all("remind") { reminders.append(try ICalendar.Reminder(parsing: text)) }
         if !reminders.isEmpty, !ics { throw CommandFailure(usage: "--remind goes with --format ics") }
         var range: DayRange?
         if !arguments.flag("all") {
@@ -45,7 +45,7 @@ enum DeadlinesCommand: Command {
         }
         let items = Deadlines.all(for: input.contracts, ledger: input.ledger, asOf: input.asOf, calendar: input.calendar)
             .filter { range?.contains($0.day) ?? true }
-        if ics { return CommandResult(output: Reminder.add(reminders, to: ICalendar.render(items, stamp: input.asOf), items: items), notes: input.notes) }
+        if ics { return CommandResult(output: ICalendar.render(items, stamp: input.asOf, reminders: reminders), notes: input.notes) }
         return input.render(table: { DeadlinesReport.table(items, range: range, asOf: input.asOf) },
                             json: { DeadlinesReport.json(items, range: range) },
                             csv: { DeadlinesReport.csv(items) })

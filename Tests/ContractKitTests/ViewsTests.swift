@@ -78,6 +78,20 @@ struct DeadlineTests {
 
     func find(_ alias: String, _ kind: String) -> [DeadlineItem] { Self.items.filter { $0.alias == alias && $0.kind == kind } }
 
+    @Test("ICalendar.render(reminders:): RFC 5545 §3.6.6, one VALARM per reminder before each END:VEVENT of a deadline not met; none given, the file as before")
+    func reminders() throws {
+        let plain = ICalendar.render(Self.items, stamp: Fixture.day("2026-11-21"))
+        #expect(ICalendar.render(Self.items, stamp: Fixture.day("2026-11-21"), reminders: []) == plain)
+        let reminders = [ICalendar.Reminder(count: 3, weeks: false), ICalendar.Reminder(count: 2, weeks: true), ICalendar.Reminder(count: 3, weeks: false)]
+        let text = ICalendar.render(Self.items, stamp: Fixture.day("2026-11-21"), reminders: reminders)
+        let alarm = "BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-P3D\r\nDESCRIPTION:Deadline in 3 days\r\nEND:VALARM\r\n"
+            + "BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-P2W\r\nDESCRIPTION:Deadline in 2 weeks\r\nEND:VALARM\r\n"
+        let open = Self.items.filter { $0.done == nil }.count
+        #expect(open > 0)
+        #expect(text.components(separatedBy: alarm + "END:VEVENT").count - 1 == open)
+        #expect(text.replacingOccurrences(of: alarm, with: "") == plain)
+    }
+
     @Test("keping §11.1: notice of non-renewal at least a month before 2026-12-31: by 2026-11-30")
     func kepingNotice() { #expect(find("keping-2024", "notice").map(\.day.description) == ["2026-11-30"]) }
 

@@ -1,7 +1,35 @@
 /// An iCalendar file (RFC 5545): one all-day VEVENT per deadline, stable
 /// UIDs, CRLF line ends, lines folded at 75 octets, TEXT escaped.
 public enum ICalendar {
-    public static func render(_ items: [DeadlineItem], stamp: CalendarDay) -> String {
+    /// An alarm (RFC 5545 §3.6.6, VALARM) some days or weeks before the
+    /// start of a deadline's day, so the reminder arrives whatever the
+    /// calendar app's default.
+    public struct Reminder: Equatable, Sendable {
+        public var count: Int
+        public var weeks: Bool
+
+        public init(count: Int, weeks: Bool) {
+            self.count = count
+            self.weeks = weeks
+        }
+
+        /// The trigger, before the start of the event's day: -P3D, -P2W.
+        var trigger: String { "-P\(count)\(weeks ? "W" : "D")" }
+
+        var lines: [String] {
+            let unit = weeks ? (count == 1 ? "week" : "weeks") : (count == 1 ? "day" : "days")
+            let when = count == 0 ? "today" : "in \(count) \(unit)"
+            return ["BEGIN:VALARM", "ACTION:DISPLAY", "TRIGGER:" + trigger, "DESCRIPTION:Deadline " + when, "END:VALARM"]
+        }
+    }
+
+    /// The file; with `reminders`, each event of a deadline not yet met
+    /// has one alarm per reminder (one given twice counts once: the same
+    /// alarm twice would ring twice), in the order given.
+    public static func render(_ items: [DeadlineItem], stamp: CalendarDay, reminders: [Reminder] = []) -> String {
+        var unique: [Reminder] = []
+        for reminder in reminders where !unique.contains(reminder) { unique.append(reminder) }
+        let alarms = unique.flatMap(\.lines)
         var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//contractctl//deadlines//EN", "CALSCALE:GREGORIAN", "METHOD:PUBLISH",
                      "X-WR-CALNAME:" + escape("contractctl deadlines")]
         let dtstamp = compact(stamp) + "T000000Z"
@@ -21,8 +49,9 @@ public enum ICalendar {
                 "DESCRIPTION:" + escape(description),
                 "CATEGORIES:" + escape(item.kind),
                 "TRANSP:TRANSPARENT",
-                "END:VEVENT",
             ]
+            if item.done == nil { lines += alarms }
+            lines.append("END:VEVENT")
         }
         lines.append("END:VCALENDAR")
         return lines.map(fold).joined(separator: "\r\n") + "\r\n"
