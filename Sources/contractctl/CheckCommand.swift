@@ -31,7 +31,7 @@ enum CheckCommand: Command {
         let input = try ReportInput(arguments)
         let findings = Checks.findings(for: input.contracts, calendar: input.calendar)
         let code: Int32 = findings.contains { $0.severity == .error } ? 1 : 0
-        return input.render(table: { CheckReport.text(findings, checked: input.contracts) },
+        return input.render(table: { CheckReport.text(findings, checked: input.contracts, width: Common.terminalWidth()) },
                             json: { CheckReport.json(findings) },
                             csv: { CheckReport.csv(findings) }, exitCode: code)
     }

@@ -33,6 +33,6 @@ enum DueCommand: Command {
         } catch {
             throw CommandFailure(error)
         }
-        return input.render(table: { DueReportRendering.table(report) }, json: { DueReportRendering.json(report) }, csv: { DueReportRendering.csv(report) })
+        return input.render(table: { DueReportRendering.table(report, width: Common.terminalWidth()) }, json: { DueReportRendering.json(report) }, csv: { DueReportRendering.csv(report) })
     }
 }

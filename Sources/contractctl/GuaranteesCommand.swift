@@ -17,7 +17,7 @@ enum GuaranteesCommand: Command {
     static func run(_ arguments: Arguments) throws(CommandFailure) -> CommandResult {
         let input = try ReportInput(arguments)
         let statuses = Guarantees.statuses(for: input.contracts, ledger: input.ledger, asOf: input.asOf, calendar: input.calendar)
-        return input.render(table: { GuaranteesReport.table(statuses, asOf: input.asOf) },
+        return input.render(table: { GuaranteesReport.table(statuses, asOf: input.asOf, width: Common.terminalWidth()) },
                             json: { GuaranteesReport.json(statuses) },
                             csv: { GuaranteesReport.csv(statuses) })
     }

@@ -28,7 +28,7 @@ enum PaymentsCommand: Command {
     static func run(_ arguments: Arguments) throws(CommandFailure) -> CommandResult {
         let input = try ReportInput(arguments)
         let lines = Payments.lines(for: input.contracts, ledger: input.ledger, asOf: input.asOf, calendar: input.calendar)
-        return input.render(table: { PaymentsReport.table(lines, asOf: input.asOf) },
+        return input.render(table: { PaymentsReport.table(lines, asOf: input.asOf, width: Common.terminalWidth()) },
                             json: { PaymentsReport.json(lines, asOf: input.asOf) },
                             csv: { PaymentsReport.csv(lines) })
     }

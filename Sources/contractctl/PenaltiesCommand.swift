@@ -45,7 +45,7 @@ enum PenaltiesCommand: Command {
         } catch {
             throw CommandFailure(error)
         }
-        return input.render(table: { PenaltiesReport.table(report, asOf: input.asOf, language: language) },
+        return input.render(table: { PenaltiesReport.table(report, asOf: input.asOf, language: language, width: Common.terminalWidth()) },
                             json: { PenaltiesReport.json(report, asOf: input.asOf, language: language) },
                             csv: { PenaltiesReport.csv(report, language: language) })
     }

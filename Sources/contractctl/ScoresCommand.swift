@@ -29,7 +29,7 @@ enum ScoresCommand: Command {
             periods += Scores.periods(for: contract, history: history)
             windows += Scores.windows(for: contract, history: history, asOf: input.asOf)
         }
-        return input.render(table: { ScoresReport.table(periods: periods, windows: windows, asOf: input.asOf) },
+        return input.render(table: { ScoresReport.table(periods: periods, windows: windows, asOf: input.asOf, width: Common.terminalWidth()) },
                             json: { ScoresReport.json(periods: periods, windows: windows) },
                             csv: { ScoresReport.csv(periods: periods, windows: windows) })
     }

@@ -33,6 +33,9 @@ struct Run {
         inherited["CONTRACTCTL_LEDGER_KEY_FILE"] = nil
         inherited["CONTRACTCTL_LEDGER"] = nil
         inherited["CONTRACTCTL_FIXTURES"] = nil
+        // Tables fold to COLUMNS (else 80): the goldens and README examples
+        // are at 80 whatever the terminal running the tests.
+        inherited["COLUMNS"] = nil
         process.environment = inherited.merging(environment) { $1 }
         process.executableURL = URL(fileURLWithPath: shell ? arguments[0] : Run.binary)
         process.arguments = shell ? Array(arguments.dropFirst()) : arguments

@@ -19,8 +19,9 @@ public enum CheckReport {
         })
     }
 
-    /// One line per finding, `alias: clause: severity: code: message`, like a compiler.
-    public static func text(_ findings: [Finding], checked: [Contract]) -> String {
+    /// One line per finding, `alias: clause: severity: code: message`, like a compiler;
+    /// with `width`, a longer line folds, its continuation indented.
+    public static func text(_ findings: [Finding], checked: [Contract], width: Int? = nil) -> String {
         var text = ""
         for contract in checked {
             let own = findings.filter { $0.contractID == contract.id }
@@ -28,7 +29,7 @@ public enum CheckReport {
             let warnings = own.filter { $0.severity == .warning }.count
             text += "\(contract.alias) (\(contract.id)): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n"
             for finding in own {
-                text += "  \(finding.severity.rawValue): [\(finding.code)] \(finding.clause): \(finding.message)\n"
+                text += Table.wrap("  \(finding.severity.rawValue): [\(finding.code)] \(finding.clause): \(finding.message)", width: width, indent: 4) + "\n"
             }
         }
         return text

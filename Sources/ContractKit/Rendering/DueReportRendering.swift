@@ -44,10 +44,13 @@ public enum DueReportRendering {
         return CSV.render(header: ["section", "contract", "alias", "instalment", "clause", "day", "estimated", "amount", "paid", "outstanding", "status", "conditional", "awaiting"], rows: rows)
     }
 
-    public static func table(_ report: DueReport) -> String {
+    /// The table, `width` columns wide when given: the status folds, and
+    /// the conditions a line waits on go under it.
+    public static func table(_ report: DueReport, width: Int? = nil) -> String {
         let name = report.range.name.map { "\($0) (\(report.range.from) to \(report.range.to))" } ?? "\(report.range.from) to \(report.range.to)"
         var text = "Due in \(name), as of \(report.asOf)\n\n"
-        var table = Table([.init("DAY"), .init("CONTRACT"), .init("#"), .init("CLAUSE"), .init("AMOUNT (CNY)", .right), .init("OUTSTANDING", .right), .init("STATUS"), .init("CONDITION")])
+        var table = Table([.init("DAY"), .init("CONTRACT"), .init("#"), .init("CLAUSE"), .init("AMOUNT (CNY)", .right), .init("OUTSTANDING", .right), .init("STATUS", folds: true, narrowest: 7), .init("CONDITION", movesUnder: true)])
+        table.omitsEmptyColumns = true
         var aliases: [String] = []
         for item in report.items where !aliases.contains(item.line.alias) { aliases.append(item.line.alias) }
         for item in report.items {
@@ -62,14 +65,14 @@ public enum DueReportRendering {
             table.add(["", alias, "", "total", MoneyTotal(own.map(\.line.amount)).grouped, MoneyTotal(own.map(\.line.outstanding)).grouped, "", ""])
         }
         table.add(["", "all", "", "total", report.total.grouped, report.outstanding.grouped, "", ""])
-        text += report.items.isEmpty ? "Nothing falls due in the period.\n" : table.rendered()
+        text += report.items.isEmpty ? "Nothing falls due in the period.\n" : table.rendered(width: width)
         func words(_ money: Money) -> String { ChineseAmount.words(money) ?? "" }
         var summary = Table([.init(""), .init("", .right), .init("")], header: false)
         summary.add(["Total falling due:", report.total.grouped, words(report.total)])
         summary.add(["of it conditional:", report.conditionalTotal.grouped, words(report.conditionalTotal)])
         summary.add(["of it awaiting an event:", report.awaitingTotal.grouped, words(report.awaitingTotal)])
         summary.add(["still outstanding:", report.outstanding.grouped, words(report.outstanding)])
-        text += "\n" + summary.rendered()
+        text += "\n" + summary.rendered(width: width)
         if !report.overdue.isEmpty {
             text += "\nOverdue from earlier periods, unpaid as of \(report.asOf)\n"
             var overdue = Table([.init("DUE"), .init("CONTRACT"), .init("#"), .init("CLAUSE"), .init("OUTSTANDING", .right), .init("DAYS LATE", .right)])
@@ -78,7 +81,7 @@ public enum DueReportRendering {
             }
             overdue.addSeparator()
             overdue.add(["", "all", "", "total", report.overdueCarriedIn.grouped, ""])
-            text += overdue.rendered()
+            text += overdue.rendered(width: width)
             text += "Overdue carried in:    \(report.overdueCarriedIn.grouped)  \(words(report.overdueCarriedIn))\n"
         }
         if report.items.contains(where: \.estimated) { text += "\n≥ DAY: estimated; the due date waits on an event not yet recorded.\n" }

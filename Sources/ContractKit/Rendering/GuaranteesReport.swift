@@ -28,10 +28,13 @@ public enum GuaranteesReport {
                    })
     }
 
-    public static func table(_ statuses: [GuaranteeStatus], asOf: CalendarDay) -> String {
+    /// The table, `width` columns wide when given: the days and the
+    /// deductible figure go under each guarantee, the notes fold.
+    public static func table(_ statuses: [GuaranteeStatus], asOf: CalendarDay, width: Int? = nil) -> String {
         guard !statuses.isEmpty else { return "Guarantees as of \(asOf)\n\nNo contract has a bank guarantee.\n" }
-        var table = Table([.init("CONTRACT"), .init("GUARANTEE"), .init("CLAUSE"), .init("AMOUNT (CNY)", .right), .init("LODGED"),
-                           .init("VALID UNTIL"), .init("IF BELOW (CNY)", .right), .init("STATE")])
+        var table = Table([.init("CONTRACT"), .init("GUARANTEE"), .init("CLAUSE"), .init("AMOUNT (CNY)", .right), .init("LODGED", movesUnder: true),
+                           .init("VALID UNTIL", movesUnder: true), .init("IF BELOW (CNY)", .right, movesUnder: true), .init("STATE")])
+        table.omitsEmptyColumns = true
         var total = MoneyTotal()
         for status in statuses {
             total.add(status.amount)
@@ -40,11 +43,11 @@ public enum GuaranteesReport {
         }
         table.addSeparator()
         table.add(["all", "", "total", total.grouped, "", "", "", ""])
-        var text = "Guarantees as of \(asOf)\n\n" + table.rendered() + "\n"
+        var text = "Guarantees as of \(asOf)\n\n" + table.rendered(width: width) + "\n"
         for status in statuses {
-            text += "\(status.alias) \(status.id): \(status.amountRule); \(status.outcome)"
-            if let window = status.release { text += ". Release window: \(window.reason)" }
-            text += "\n"
+            var note = "\(status.alias) \(status.id): \(status.amountRule); \(status.outcome)"
+            if let window = status.release { note += ". Release window: \(window.reason)" }
+            text += Table.wrap(note, width: width) + "\n"
         }
         return text
     }

@@ -120,15 +120,19 @@ public enum DeadlinesReport {
                                       $0.estimated ? "true" : "false", $0.provisional ? "true" : "false", $0.amount?.plain ?? "", $0.done ?? ""] })
     }
 
-    public static func table(_ items: [DeadlineItem], range: DayRange?, asOf: CalendarDay) -> String {
+    /// The table, `width` columns wide when given: what falls due folds,
+    /// what was done goes under its line; the DONE column only when
+    /// something is done.
+    public static func table(_ items: [DeadlineItem], range: DayRange?, asOf: CalendarDay, width: Int? = nil) -> String {
         var text = range.map { "Deadlines from \($0.from) to \($0.to)\n\n" } ?? "All deadlines, as of \(asOf)\n\n"
         guard !items.isEmpty else { return text + "None.\n" }
-        var table = Table([.init("DAY"), .init("IN", .right), .init("CONTRACT"), .init("WHAT"), .init("CLAUSE"), .init("DONE")])
+        var table = Table([.init("DAY"), .init("IN", .right), .init("CONTRACT"), .init("WHAT", folds: true), .init("CLAUSE"), .init("DONE", movesUnder: true)])
+        table.omitsEmptyColumns = true
         for item in items {
             let days = item.day.dayNumber - asOf.dayNumber
             table.add([(item.estimated ? "≥ " : "") + item.day.description + (item.provisional ? " *" : ""), "\(days)d", item.alias, item.title, item.clause, item.done ?? ""])
         }
-        text += table.rendered()
+        text += table.rendered(width: width)
         if items.contains(where: \.estimated) { text += "\n≥ DAY: the earliest possible day; it waits on an event not yet recorded.\n" }
         if items.contains(where: \.provisional) { text += "*: provisional: computed through a year the calendar does not cover.\n" }
         return text

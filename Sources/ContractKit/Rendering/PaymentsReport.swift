@@ -44,11 +44,14 @@ public enum PaymentsReport {
         })
     }
 
-    public static func table(_ lines: [PaymentLine], asOf: CalendarDay) -> String {
+    /// The table, `width` columns wide when given: the status folds, and
+    /// what a line waits on goes under it.
+    public static func table(_ lines: [PaymentLine], asOf: CalendarDay, width: Int? = nil) -> String {
         var table = Table([
             .init("CONTRACT"), .init("#"), .init("CLAUSE"), .init("AMOUNT (CNY)", .right), .init("PAID", .right),
-            .init("DUE"), .init("STATUS"), .init("WAITING ON / CONDITION"),
+            .init("DUE"), .init("STATUS", folds: true, narrowest: 10), .init("WAITING ON / CONDITION", movesUnder: true),
         ])
+        table.omitsEmptyColumns = true
         var grand = MoneyTotal()
         var grandPaid = MoneyTotal()
         var aliases: [String] = []
@@ -81,15 +84,18 @@ public enum PaymentsReport {
             grandPaid.add(subtotalPaid)
         }
         table.add(["all", "", "total", grand.grouped, grandPaid.grouped, "", "", ""])
-        var text = "Payments as of \(asOf)\n\n" + table.rendered()
-        text += "\n≥ DAY: the due date waits on an event not yet recorded; DAY is the earliest it can be.\n"
+        var text = "Payments as of \(asOf)\n\n" + table.rendered(width: width)
+        var footnotes: [String] = []
+        if lines.contains(where: { $0.dueDate == nil && $0.earliestDueDate != nil }) {
+            footnotes.append("≥ DAY: the due date waits on an event not yet recorded; DAY is the earliest it can be.")
+        }
         if lines.contains(where: \.provisional) {
-            text += "*: provisional: worked out through a year the calendar does not cover (weekends only).\n"
+            footnotes.append("*: provisional: worked out through a year the calendar does not cover (weekends only).")
         }
-        let notes = lines.filter { $0.amountNote != nil }
-        for line in notes {
-            text += "\(line.alias) #\(line.instalment): \(line.amountNote ?? "")\n"
+        for line in lines where line.amountNote != nil {
+            footnotes.append("\(line.alias) #\(line.instalment): \(line.amountNote ?? "")")
         }
+        if !footnotes.isEmpty { text += "\n" + footnotes.map { Table.wrap($0, width: width) + "\n" }.joined() }
         return text
     }
 }

@@ -46,7 +46,10 @@ public enum PenaltiesReport {
                           })
     }
 
-    public static func table(_ report: PenaltyReport, asOf: CalendarDay, language: Language) -> String {
+    /// The tables, `width` columns wide when given: a formula, or where a
+    /// threshold stands now, goes under its line when the table would be
+    /// wider; the thresholds and the events fold.
+    public static func table(_ report: PenaltyReport, asOf: CalendarDay, language: Language, width: Int? = nil) -> String {
         let words = PenaltyWording(language)
         func t(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
         var text = t("违约金（截至 \(asOf)）\n", "Penalties as of \(asOf)\n")
@@ -56,7 +59,8 @@ public enum PenaltiesReport {
         for alias in aliases {
             text += "\n\(alias)\n"
             var table = Table([.init(t("规则", "RULE")), .init(t("条款", "CLAUSE")), .init(t("支付方", "PAYER")), .init(t("金额（元）", "AMOUNT (CNY)"), .right),
-                               .init(t("算式", "FORMULA"))])
+                               .init(t("算式", "FORMULA"), movesUnder: true)])
+            table.omitsEmptyColumns = true
             for line in report.lines where line.alias == alias {
                 let suffix = line.kind == "interest" ? t(" 利息", " interest") : (line.kind == "cap" ? t(" 上限", " cap") : "")
                 table.add([line.rule + suffix, line.clause, words.party(line.payer), line.amount.grouped, words.formula(line)])
@@ -66,25 +70,27 @@ public enum PenaltiesReport {
                 table.add([t("合计", "total"), "", words.party(total.payer), total.amount.grouped,
                            t("\(words.party(total.payer))应付\(words.party(payee))", "owed by the \(total.payer.rawValue) to the \(payee.rawValue)")])
             }
-            text += table.rendered()
+            text += table.rendered(width: width)
             for line in report.lines where line.alias == alias && !line.events.isEmpty {
-                text += "  \(line.rule) \(line.clause)\(t("：", ": "))" + words.events(line) + (words.notes(line).map { " [\($0)]" } ?? "") + "\n"
+                let events = "  \(line.rule) \(line.clause)\(t("：", ": "))" + words.events(line) + (words.notes(line).map { " [\($0)]" } ?? "")
+                text += Table.wrap(events, width: width, indent: 4) + "\n"
             }
         }
         let flags = report.terminations
         if !flags.isEmpty {
             text += t("\n解除合同的条件\n", "\nTermination thresholds\n")
-            var table = Table([.init(t("合同", "CONTRACT")), .init(t("条款", "CLAUSE")), .init(t("可解除方", "MAY TERMINATE")), .init(t("条件", "THRESHOLD")),
-                               .init(t("是否达到", "REACHED")), .init(t("现状", "NOW"))])
+            var table = Table([.init(t("合同", "CONTRACT")), .init(t("条款", "CLAUSE")), .init(t("可解除方", "MAY TERMINATE")), .init(t("条件", "THRESHOLD"), folds: true),
+                               .init(t("是否达到", "REACHED")), .init(t("现状", "NOW"), movesUnder: true)])
+            table.omitsEmptyColumns = true
             for flag in flags {
                 table.add([flag.alias, flag.clause, words.party(flag.party), words.threshold(flag), words.reached(flag), words.progress(flag)])
             }
-            text += table.rendered()
+            text += table.rendered(width: width)
         }
         let owed = report.totals.reduce(into: [PartyRole: MoneyTotal]()) { $0[$1.payer, default: MoneyTotal()].add($1.amount) }
         let buyers = owed[.buyer] ?? MoneyTotal(), suppliers = owed[.supplier] ?? MoneyTotal()
-        text += t("\n合计：甲方共应付 \(buyers.grouped) 元，乙方共应付 \(suppliers.grouped) 元。\n",
-                  "\nIn all: the buyers owe \(buyers.grouped), the suppliers owe \(suppliers.grouped).\n")
+        text += "\n" + Table.wrap(t("合计：甲方共应付 \(buyers.grouped) 元，乙方共应付 \(suppliers.grouped) 元。",
+                                     "In all: the buyers owe \(buyers.grouped), the suppliers owe \(suppliers.grouped)."), width: width) + "\n"
         return text
     }
 }

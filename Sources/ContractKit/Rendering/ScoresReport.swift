@@ -43,19 +43,23 @@ public enum ScoresReport {
                                         "", $0.averageText ?? "", $0.window.atLeast.description, $0.state.rawValue, $0.reason] })
     }
 
-    public static func table(periods: [PeriodScore], windows: [WindowAverage], asOf: CalendarDay) -> String {
+    /// The tables, `width` columns wide when given: the arithmetic and the
+    /// window's name fold, why a window stands as it does goes under it.
+    public static func table(periods: [PeriodScore], windows: [WindowAverage], asOf: CalendarDay, width: Int? = nil) -> String {
         var text = "Assessment scores as of \(asOf)\n\n"
-        var table = Table([.init("CONTRACT"), .init("PERIOD"), .init("SCORE", .right), .init("ARITHMETIC")])
+        var table = Table([.init("CONTRACT"), .init("PERIOD"), .init("SCORE", .right), .init("ARITHMETIC", folds: true)])
+        table.omitsEmptyColumns = true
         for score in periods {
             table.add([score.alias, "\(score.from) to \(score.to)", String(score.total), score.arithmetic])
         }
-        text += periods.isEmpty ? "No assessment recorded.\n" : table.rendered()
-        var averages = Table([.init("CONTRACT"), .init("WINDOW"), .init("PERIODS", .right), .init("AVERAGE", .right), .init("AT LEAST", .right), .init("STATE"), .init("WHY")])
+        text += periods.isEmpty ? "No assessment recorded.\n" : table.rendered(width: width)
+        var averages = Table([.init("CONTRACT"), .init("WINDOW", folds: true), .init("PERIODS", .right), .init("AVERAGE", .right), .init("AT LEAST", .right), .init("STATE"), .init("WHY", movesUnder: true)])
+        averages.omitsEmptyColumns = true
         for result in windows {
             averages.add([result.alias, "\(result.window.label) (\(result.window.clause))", String(result.periods.count), result.averageText ?? "-",
                           result.window.atLeast.description, result.state.rawValue, result.reason])
         }
-        if !windows.isEmpty { text += "\n" + averages.rendered() }
+        if !windows.isEmpty { text += "\n" + averages.rendered(width: width) }
         return text
     }
 }
