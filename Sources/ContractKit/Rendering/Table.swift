@@ -78,7 +78,7 @@ public struct Table {
             let pairs = moving.compactMap { index -> String? in
                 // "-" says there is none, which a line of its own need not say.
                 guard index < cells.count, !cells[index].isEmpty, cells[index] != "-" else { return nil }
-                return "\(table.columns[index].title.lowercased()): \(cells[index])"
+                return "\(Table.label(table.columns[index].title)): \(cells[index])"
             }
             if !pairs.isEmpty { under[grid.rows.count - 1] = pairs }
         }
@@ -112,6 +112,16 @@ public struct Table {
         }
         out += lines[min(position, lines.count)...]
         return out.joined(separator: "\n")
+    }
+
+    /// A column's title as the label of a cell under its row: in lower
+    /// case but for what is in brackets ("IF BELOW (CNY)" -> "if below (CNY)").
+    static func label(_ title: String) -> String {
+        var depth = 0
+        return String(title.map { character -> Character in
+            if character == "(" { depth += 1 } else if character == ")" { depth = max(0, depth - 1) }
+            return depth > 0 ? character : Character(character.lowercased())
+        })
     }
 
     /// The width of the table unfolded.
