@@ -1,27 +1,35 @@
 import ContractKit
 
-/// `contractctl completion bash` and `contractctl man`: the shell completion
-/// script and the manual page, written from the same option declarations
-/// the parser and `--help` read.
+/// `contractctl completion bash|zsh|fish` and `contractctl man`: the shell
+/// completion scripts and the manual page, written from the same option
+/// declarations the parser and `--help` read.
 enum CompletionCommand: Command {
     static let name = "completion"
-    static let summary = "the bash completion script, from the option declarations"
-    static let synopsis = ["bash"]
+    static let summary = "the bash, zsh or fish completion script, from the option declarations"
+    static let synopsis = ["bash|zsh|fish"]
     static let about = """
-        Writes a bash completion script: commands, each command's options, the
-        values an option takes where they are fixed (--format, --lang), files
-        and folders for --ledger, --calendar and --fixtures, record's event
-        types and calendar's subcommands. Load it with
+        Writes a completion script for bash, zsh or fish: commands, each
+        command's options (with their help, in zsh and fish), the values an
+        option takes where they are fixed (--format, --lang), files and
+        folders for --ledger, --calendar and --fixtures, record's event types
+        and calendar's subcommands. Load it with
           source <(contractctl completion bash)
-        or save it as ~/.local/share/bash-completion/completions/contractctl.
+        or save it as ~/.local/share/bash-completion/completions/contractctl;
+          contractctl completion zsh > ~/.zfunc/_contractctl
+        with ~/.zfunc in fpath before compinit, or
+          source <(contractctl completion zsh)
+        after compinit;
+          contractctl completion fish > ~/.config/fish/completions/contractctl.fish
         """
     static let options: [Arguments.Option] = []
 
     static func run(_ arguments: Arguments) throws(CommandFailure) -> CommandResult {
-        guard arguments.positionals == ["bash"] else {
-            throw CommandFailure(usage: "completion takes the shell: bash (the only one written so far)")
+        switch arguments.positionals {
+        case ["bash"]: return CommandResult(output: bash())
+        case ["zsh"]: return CommandResult(output: zsh())
+        case ["fish"]: return CommandResult(output: fish())
+        default: throw CommandFailure(usage: "completion takes the shell: bash, zsh or fish" + Suggestion.didYouMean(arguments.positionals.first ?? "", among: shells))
         }
-        return CommandResult(output: bash())
     }
 
     /// Words for the first positional of a command: its subcommands or types.
@@ -29,10 +37,12 @@ enum CompletionCommand: Command {
         switch command.name {
         case CalendarCommand.name: return CalendarCommand.subcommands
         case RecordCommand.name: return EventTypes.names
-        case "completion": return ["bash"]
+        case "completion": return shells
         default: return []
         }
     }
+
+    static let shells = ["bash", "zsh", "fish"]
 
     /// `--period` and `-p`.
     static func spellingsOf(_ option: Arguments.Option) -> [String] {
