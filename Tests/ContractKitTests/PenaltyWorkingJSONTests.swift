@@ -119,7 +119,8 @@ struct PenaltyWorkingJSONTests {
 
     @Test("penalties --lang zh: the formulas, events, thresholds and headings have no English word")
     func chineseTable() throws {
-        let run = try Run(["penalties", "--lang", "zh", "--as-of", "2026-11-21"])
+        // Unfolded (COLUMNS=1000), so that each quoted note is on one line and is found whole below.
+        let run = try Run(["penalties", "--lang", "zh", "--as-of", "2026-11-21"], environment: ["COLUMNS": "1000"])
         #expect(run.code == 0)
         let ledger = try LedgerLoader.load(path: packageRoot + "/Fixtures/ledger/example.jsonl", contracts: Fixture.set)
         let report = try Penalties.report(for: PaymentsTests.contracts, ledger: ledger, asOf: Fixture.day("2026-11-21"), calendar: CalendarLoader.builtin)
