@@ -33,6 +33,8 @@ struct EventLine: Codable {
     var cause: DelayCause?
     var clause: String?
     var withoutCause: Bool?
+    /// A payment's bank transaction id, as `import` keeps it.
+    var transaction: String?
     var prev: String?
     var hash: String?
 
@@ -43,7 +45,7 @@ struct EventLine: Codable {
         "signature": (["party", "day"], ["party", "day"]),
         "effective": (["day"], ["day"]),
         "invoice": (["day", "issued", "amount", "instalment"], ["day"]),
-        "payment": (["day", "amount", "instalment"], ["day", "amount"]),
+        "payment": (["day", "amount", "instalment", "transaction"], ["day", "amount"]),
         "acceptance": (["day", "stage"], ["day", "stage"]),
         "assessment": (["day", "from", "to", "occurrences", "additional", "supersede"], ["from", "to"]),
         "guarantee": (["day", "guarantee", "action", "amount"], ["day", "guarantee", "action"]),
@@ -175,6 +177,7 @@ extension EventLine {
         cause = choice("cause", DelayCause.self, DelayCause.allCases.map(\.rawValue).joined(separator: ", "))
         clause = string("clause")
         withoutCause = bool("withoutCause")
+        transaction = string("transaction")
         prev = string("prev")
         hash = string("hash")
         guard problems.isEmpty else { throw EventProblems(messages: problems) }
