@@ -97,6 +97,17 @@ public struct StatementLayout: Sendable, Equatable {
     }
 }
 
+/// A row that cannot be read as a payment: a date or an amount that is
+/// not one, or the wrong number of fields.
+public struct MalformedRow: Sendable, Equatable {
+    public var file: String
+    public var line: Int
+    public var message: String
+
+    /// As every other error: "bank.csv: line 8: date \"2026-13-01\": ...".
+    public var error: LoadError { LoadError(.badData, file: file, location: "line \(line)", message) }
+}
+
 /// One payment row of a statement, its text normalised.
 public struct StatementRow: Sendable, Equatable {
     /// The line of the statement file the row starts on.
@@ -116,10 +127,34 @@ public struct StatementRow: Sendable, Equatable {
 }
 
 public enum BankStatement {
+    /// The text of the statement file at `path`: UTF-8 (with or without a
+    /// byte order mark), a regular file. A statement saved in GBK, as some
+    /// banks export it, is refused with the way to convert it.
+    public static func text(at path: String) throws(LoadErrors) -> String {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw LoadErrors([LoadError(.noInput, file: path, "no such file")])
+        }
+        guard !isDirectory.boolValue else { throw LoadErrors([LoadError(.badData, file: path, "is a folder, expected a CSV file")]) }
+        if let kind = FileKind.special(path) {
+            throw LoadErrors([LoadError(.badData, file: path, "is \(kind), not a regular file; expected a CSV file")])
+        }
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw LoadErrors([LoadError(.io, file: path, "cannot be read: \(error.localizedDescription)")])
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw LoadErrors([LoadError(.badData, file: path, "is not UTF-8 text; save the statement as UTF-8 CSV (from GBK: iconv -f GBK -t UTF-8)")])
+        }
+        return text
+    }
+
     /// The rows of `text` (the statement `file`) under `layout`, and each
     /// malformed row as an error naming the file and line. Throws when the
     /// text is not CSV or the columns are not found.
-    public static func read(_ text: String, file: String, layout: StatementLayout) throws(LoadErrors) -> (header: Int?, rows: [StatementRow], malformed: [LoadError]) {
+    public static func read(_ text: String, file: String, layout: StatementLayout) throws(LoadErrors) -> (header: Int?, rows: [StatementRow], malformed: [MalformedRow]) {
         let records: [CSVReader.Record]
         do {
             records = try CSVReader.records(text)
@@ -162,9 +197,9 @@ public enum BankStatement {
         guard missing.isEmpty else { throw LoadErrors(missing + [LoadError(.badData, file: file, "nothing was imported")]) }
 
         var rows: [StatementRow] = []
-        var malformed: [LoadError] = []
+        var malformed: [MalformedRow] = []
         for record in records.dropFirst((headerIndex ?? -1) + 1) {
-            func bad(_ message: String) { malformed.append(LoadError(.badData, file: file, location: "line \(record.line)", message)) }
+            func bad(_ message: String) { malformed.append(MalformedRow(file: file, line: record.line, message: message)) }
             guard record.fields.count == width else {
                 bad("has \(record.fields.count) field\(record.fields.count == 1 ? "" : "s"); \(header == nil ? "the first row has" : "the header has") \(width)")
                 continue

@@ -122,7 +122,7 @@ public enum StatementImport {
                 contract.parties.supplier.bankAccounts.first { BankStatement.accountDigits($0.account ?? "") == account }.map { (contract, $0) }
             }
             if hits.count > 1 {
-                return (nil, ["unmatched: account \(row.account) is the supplier's on \(hits.count) contracts (\(hits.map(\.0.alias).joined(separator: ", "))); not guessed"])
+                return (nil, ["account \(row.account) is the supplier's on \(hits.count) contracts (\(hits.map(\.0.alias).joined(separator: ", "))); not guessed"])
             }
             if let (contract, bank) = hits.first {
                 byAccount = contract
@@ -138,7 +138,7 @@ public enum StatementImport {
                 return normalisedName(supplier.name) == name || supplier.bankAccounts.contains { normalisedName($0.accountName ?? "") == name }
             }
             if hits.count > 1 && byAccount == nil {
-                return (nil, reasons + ["unmatched: \(row.counterparty) is the supplier on \(hits.count) contracts (\(hits.map(\.alias).joined(separator: ", "))); not guessed"])
+                return (nil, reasons + ["\(row.counterparty) is the supplier on \(hits.count) contracts (\(hits.map(\.alias).joined(separator: ", "))); not guessed"])
             }
             if hits.count == 1 {
                 byName = hits[0]
@@ -148,7 +148,7 @@ public enum StatementImport {
         }
         switch (byAccount, byName) {
         case let (account?, name?) where account.id != name.id:
-            return (nil, reasons + ["unmatched: the account is \(account.alias)'s supplier's, the name \(name.alias)'s; not guessed"])
+            return (nil, reasons + ["the account is \(account.alias)'s supplier's, the name \(name.alias)'s; not guessed"])
         case let (account?, _):
             if byName != nil { reasons.append("\(row.counterparty) is its supplier") }
             return (account, reasons)
@@ -156,7 +156,7 @@ public enum StatementImport {
             return (name, reasons + ["\(row.counterparty) is the supplier on \(name.alias)"])
         case (nil, nil):
             if account.isEmpty && name.isEmpty { reasons.append("the row names no counterparty and no account") }
-            return (nil, reasons + ["unmatched: no contract's supplier has this account or name"])
+            return (nil, reasons + ["no contract's supplier has this account or name"])
         }
     }
 
@@ -168,7 +168,7 @@ public enum StatementImport {
         guard !text.isEmpty else { return (nil, [], false) }
         let named = contract.instalments.filter { names(text, instalment: $0) }
         if named.count > 1 {
-            return (nil, ["unmatched: the reference \"\(reference)\" names instalments \(named.map(\.id).joined(separator: " and ")); not guessed"], true)
+            return (nil, ["the reference \"\(reference)\" names instalments \(named.map(\.id).joined(separator: " and ")); not guessed"], true)
         }
         if let instalment = named.first {
             return (instalment.id, ["the reference \"\(reference)\" names instalment \(instalment.id) (\(instalment.clause))"], false)
@@ -178,7 +178,8 @@ public enum StatementImport {
 
     static func names(_ reference: String, instalment: Instalment) -> Bool {
         if reference == instalment.id { return true }
-        if let label = instalment.label, !label.isEmpty, reference.contains(label) { return true }
+        // A label of one letter ("a") names the instalment only on its own.
+        if let label = instalment.label, !label.isEmpty, reference == label || (label.count >= 2 && reference.contains(label)) { return true }
         let lower = reference.lowercased()
         let id = instalment.id.lowercased()
         var spellings = ["instalment " + id, "installment " + id, "#" + id]
