@@ -212,7 +212,7 @@ public enum StatementImport {
             let charges = (Money.sum(line.chargesCovered.map(\.amount)) ?? .zero) - (Money.sum(previous.chargesCovered.map(\.amount)) ?? .zero)
             let principal = line.paid - previous.paid
             guard principal > .zero || charges > .zero else { continue }
-            let due = line.dueDate.map { $0 <= payment.day ? "due \($0)" : "not yet due, due \($0)" } ?? "not yet due"
+            let due = line.dueDate.map { $0 <= payment.day ? "due \($0)" : "not yet due, due \($0)" } ?? "no due date yet"
             var part = "\(principal.grouped) to instalment \(line.instalment) (\(due))"
             if charges > .zero { part = "\(charges.grouped) of accrued interest on instalment \(line.instalment) first (Art. 561), then " + part }
             parts.append(part)
