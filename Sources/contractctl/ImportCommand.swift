@@ -57,19 +57,19 @@ enum ImportCommand: Command {
     static let columnOptions: [(option: String, key: String, help: String)] = [
         ("date-column", "date", "the day of the transaction"),
         ("amount-column", "amount", "the amount paid (one column, unsigned)"),
-        ("debit-column", "debit", "money out of the buyer's account: the payments"),
-        ("credit-column", "credit", "money in: listed, never recorded"),
+        ("debit-column", "debit", "money out of the buyer's account, the payments"),
+        ("credit-column", "credit", "money in, listed and never recorded"),
         ("counterparty-column", "counterparty", "the payee's name (对方户名)"),
         ("account-column", "account", "the payee's account number (对方账号)"),
-        ("reference-column", "reference", "the reference (摘要/附言), read for an instalment"),
+        ("reference-column", "reference", "the reference (摘要/附言), read for the instalment"),
         ("id-column", "id", "the bank's transaction id (流水号), kept on the payment"),
     ]
 
     static let options: [Arguments.Option] = [
-        Arguments.Option("ledger", value: "PATH", completion: .file, help: "the ledger to check against and, with --commit, to append to (required)"),
+        Arguments.Option("ledger", value: "PATH", completion: .file, help: "the ledger to check against and, with --commit, to append to (required, or CONTRACTCTL_LEDGER, or contractctl.json's)"),
         Common.fixtures,
         Arguments.Option("rules", value: "FILE", completion: .file, help: "a JSON rules file naming the columns"),
-    ] + columnOptions.map { Arguments.Option($0.option, value: "COL", help: $0.help + ": its header or position") } + [
+    ] + columnOptions.map { Arguments.Option($0.option, value: "COL", help: $0.help + " (a header or a position)") } + [
         Arguments.Option("commit", help: "record the payments (default: a dry run that writes nothing)"),
         Common.format(["table", "json"]),
     ]
