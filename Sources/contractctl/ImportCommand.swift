@@ -5,7 +5,7 @@ import Foundation
 /// contracts; a dry run unless `--commit`.
 enum ImportCommand: Command {
     static let name = "import"
-    static let summary = "payments from a bank statement (CSV), matched to contracts and instalments; a dry run unless --commit"
+    static let summary = "record the payments of a bank statement (CSV); a dry run unless --commit"
     static let synopsis = ["BANK.csv --ledger PATH (--rules FILE | --date-column COL ...) [--commit]"]
     static let about = """
         Reads a bank statement of the buyer's account (CSV, RFC 4180, UTF-8)
