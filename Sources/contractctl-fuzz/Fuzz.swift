@@ -131,7 +131,7 @@ enum Fuzz {
             exit(64)
         }
         var seeds: [[UInt8]] = []
-        for folder in ["Fixtures/contracts", "Fixtures/examples", "Tests/ContractKitTests/Hostile/fixtures", "Tests/ContractKitTests/Hostile/ledgers"] {
+        for folder in ["Fixtures/contracts", "Fixtures/examples", "Fixtures/statements", "Tests/ContractKitTests/Hostile/fixtures", "Tests/ContractKitTests/Hostile/ledgers"] {
             for name in ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted() {
                 if let data = FileManager.default.contents(atPath: folder + "/" + name) { seeds.append(Array(data)) }
             }
