@@ -54,8 +54,8 @@ enum RecordCommand: Command {
         its number and hash, dated today) and the corrected event. No command
         counts a voided event; events lists both, the old one marked voided.
         A void that would leave a later event of the contract without its
-        ground (voiding the invoice a payment's delay runs from is fine; voiding
-        a lodged guarantee that a later release needs is not) is refused.
+        ground (a period's result that a later line supersedes, a guarantee
+        lodged that a later line releases) is refused, and nothing written.
 
         examples:
           contractctl record payment --ledger my.jsonl --contract minhang-2026 \\
