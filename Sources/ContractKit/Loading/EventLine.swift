@@ -33,6 +33,10 @@ struct EventLine: Codable {
     var cause: DelayCause?
     var clause: String?
     var withoutCause: Bool?
+    /// A void's target: the line it voids, and that line's hash.
+    var line: Int?
+    var lineHash: String?
+    var reason: String?
     var prev: String?
     var hash: String?
 
@@ -54,6 +58,7 @@ struct EventLine: Codable {
         "breach": (["day", "clause", "party"], ["day", "clause", "party"]),
         "notice": (["day", "kind", "party", "withoutCause"], ["day", "kind", "party"]),
         "excuse": (["cause", "from", "to", "instalment"], ["cause", "from", "to"]),
+        "void": (["day", "line", "lineHash", "reason"], ["day", "line", "lineHash", "reason"]),
     ]
 
     /// The most occurrences of one item an assessment period may record:
@@ -175,6 +180,9 @@ extension EventLine {
         cause = choice("cause", DelayCause.self, DelayCause.allCases.map(\.rawValue).joined(separator: ", "))
         clause = string("clause")
         withoutCause = bool("withoutCause")
+        line = integer("line")
+        lineHash = string("lineHash")
+        reason = string("reason")
         prev = string("prev")
         hash = string("hash")
         guard problems.isEmpty else { throw EventProblems(messages: problems) }

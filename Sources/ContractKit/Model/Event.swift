@@ -29,6 +29,9 @@ public struct LedgerEvent: Sendable {
         /// Days of delay that a cause excuses: on one instalment's payment,
         /// or, with no instalment, on the supplier's service (Readings 16).
         case excuse(ExcuseRecord)
+        /// A correction: the event on `line`, whose hash is `hash`, is void.
+        /// No computation counts a void or the event it voids.
+        case void(day: CalendarDay, line: Int, hash: String, reason: String)
     }
 
     /// The day the event is dated (for an incident or request, its first moment's day in Shanghai).
@@ -36,7 +39,7 @@ public struct LedgerEvent: Sendable {
         switch kind {
         case .signature(_, let day), .effective(let day), .payment(let day, _, _), .acceptance(let day, _),
              .guarantee(let day, _, _, _), .staffViolation(let day, _, _), .serviceDelay(let day, _, _),
-             .breach(let day, _, _), .notice(let day, _, _, _):
+             .breach(let day, _, _), .notice(let day, _, _, _), .void(let day, _, _, _):
             return day
         case .invoice(let received, _, _, _): return received
         case .assessment(let record): return record.to
@@ -62,6 +65,7 @@ public struct LedgerEvent: Sendable {
         case .breach: return "breach"
         case .notice: return "notice"
         case .excuse: return "excuse"
+        case .void: return "void"
         }
     }
 }
