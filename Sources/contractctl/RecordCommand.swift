@@ -43,6 +43,8 @@ enum RecordCommand: Command {
           breach          --day* --clause* --party*
           notice          --day* --kind* nonRenewal|termination|renewalReminder
                           --party* --without-cause
+          assert          --day* --figure* paid|outstanding|penalties --amount*
+                          --instalment (none: the contract) --party (penalties: who pays)
         Every type also takes --note TEXT. Days are YYYY-MM-DD; date-times
         (incidents, requests) are YYYY-MM-DDTHH:MM with a zone, e.g.
         2026-07-03T10:15+08:00. Amounts are yuan with at most two decimals.
@@ -55,7 +57,7 @@ enum RecordCommand: Command {
     /// Option name -> (JSON key, kind of value).
     enum ValueKind { case text, integer, flag, pairs }
     static let fields: [(option: String, key: String, kind: ValueKind)] = [
-        ("day", "day", .text), ("party", "party", .text), ("issued", "issued", .text), ("amount", "amount", .text),
+        ("day", "day", .text), ("figure", "figure", .text), ("party", "party", .text), ("issued", "issued", .text), ("amount", "amount", .text),
         ("instalment", "instalment", .text), ("stage", "stage", .text), ("from", "from", .text), ("to", "to", .text),
         ("occurrence", "occurrences", .pairs), ("additional", "additional", .pairs), ("supersede", "supersede", .flag),
         ("guarantee", "guarantee", .text), ("action", "action", .text), ("grade", "grade", .text),

@@ -100,6 +100,11 @@ public enum Register {
             add("from", record.from)
             add("to", record.to)
             instalment = record.instalment
+        case .assertion(let record):
+            amount = record.amount
+            instalment = record.instalment
+            add("figure", record.figure.rawValue)
+            add("party", record.payer?.rawValue)
         }
         return RegisterEntry(line: event.line, day: event.day, contractID: event.contractID, alias: alias, type: event.typeName,
                              amount: amount, instalment: instalment, fields: fields, note: event.note)

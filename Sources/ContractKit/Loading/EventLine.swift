@@ -33,6 +33,7 @@ struct EventLine: Codable {
     var cause: DelayCause?
     var clause: String?
     var withoutCause: Bool?
+    var figure: AssertionRecord.Figure?
     var prev: String?
     var hash: String?
 
@@ -54,6 +55,7 @@ struct EventLine: Codable {
         "breach": (["day", "clause", "party"], ["day", "clause", "party"]),
         "notice": (["day", "kind", "party", "withoutCause"], ["day", "kind", "party"]),
         "excuse": (["cause", "from", "to", "instalment"], ["cause", "from", "to"]),
+        "assert": (["day", "figure", "amount", "instalment", "party"], ["day", "figure", "amount"]),
     ]
 
     /// The most occurrences of one item an assessment period may record:
@@ -175,6 +177,7 @@ extension EventLine {
         cause = choice("cause", DelayCause.self, DelayCause.allCases.map(\.rawValue).joined(separator: ", "))
         clause = string("clause")
         withoutCause = bool("withoutCause")
+        figure = choice("figure", AssertionRecord.Figure.self, AssertionRecord.Figure.allCases.map(\.rawValue).joined(separator: ", "))
         prev = string("prev")
         hash = string("hash")
         guard problems.isEmpty else { throw EventProblems(messages: problems) }

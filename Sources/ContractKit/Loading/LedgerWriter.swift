@@ -143,6 +143,17 @@ public enum LedgerWriter {
             if let finding = DateHorizon.beyond([contract], ledger: Ledger(events: events)) {
                 throw LoadErrors([LoadError(.badData, file: "the new event", DateHorizon.message(finding, from: "the terms and this event") + "; nothing was recorded")])
             }
+            // No assertion that held stops holding, and a new one must hold
+            // (README: "Assertions"). One that already failed does not block:
+            // the missing payment that puts it right must be recordable.
+            let failedBefore = Set(Assertions.check(contract, events: earlier, calendar: calendar).filter { !$0.holds }.map(\.line))
+            let broken = Assertions.check(contract, events: events, calendar: calendar).filter { !$0.holds && !failedBefore.contains($0.line) }
+            if !broken.isEmpty {
+                throw LoadErrors(broken.map { check in
+                    let whose = check.line == line ? "" : "with it, \(ledger.path ?? "the ledger"), line \(check.line): "
+                    return LoadError(.badData, file: "the new event", "\(whose)\(check.message); nothing was recorded")
+                })
+            }
         }
         return (event, compact)
     }
