@@ -202,9 +202,10 @@ struct LedgerSchemaTests {
         #expect(seen == Set(EventLine.fields.keys))
     }
 
-    @Test("the bundled example ledger loads, exercising every event type")
+    @Test("the bundled ledgers load, exercising every event type between them (assertions in assertions.jsonl)")
     func exampleLedger() throws {
         let ledger = try LedgerLoader.load(path: packageRoot + "/Fixtures/ledger/example.jsonl", contracts: Fixture.set)
-        #expect(Set(ledger.events.map(\.typeName)) == Set(EventLine.fields.keys))
+        let assertions = try LedgerLoader.load(path: packageRoot + "/Fixtures/ledger/assertions.jsonl", contracts: Fixture.set)
+        #expect(Set((ledger.events + assertions.events).map(\.typeName)) == Set(EventLine.fields.keys))
     }
 }
