@@ -154,3 +154,100 @@ struct AssertionLibraryTests {
         #expect(result.problems.map(\.location) == ["line 6"])
     }
 }
+
+/// The same through the built binary, over Fixtures/ledger/assertions.jsonl:
+/// keping-2024's lines 2 and 4 hold (492,000.00 paid on instalment 1 at the
+/// end of 2024, §二.2; 49,800.00 of penalties the supplier pays for the
+/// §3.5 breach, 10% of 498,000.00); line 6 asserts 6,000.00 outstanding at
+/// the end of 2025, but both instalments are paid by then (line 5 pays
+/// instalment 2's 6,000.00 on 2025-12-25): the books show 0.00.
+@Suite("assertions end to end: every command that reads the ledger checks them")
+struct AssertionCLITests {
+    static let ledger = "Fixtures/ledger/assertions.jsonl"
+    static let failure = "contractctl: error: Fixtures/ledger/assertions.jsonl: line 6: the assertion of 2025-12-31 does not hold: outstanding on keping-2024 is asserted as 6,000.00, and the books show 0.00 (6,000.00 less), counting every event dated on or before 2025-12-31\n"
+
+    struct Case: CustomTestStringConvertible, Sendable {
+        var arguments: [String]
+        var testDescription: String { "contractctl " + arguments.joined(separator: " ") }
+    }
+
+    @Test("exit 1, the output still written, the failing assertion on stderr once; the two that hold are not mentioned", arguments: [
+        Case(arguments: ["payments", "--as-of", "2025-12-31"]),
+        Case(arguments: ["payments", "--format", "json", "--as-of", "2025-12-31"]),
+        Case(arguments: ["due", "-p", "2025", "--as-of", "2025-12-31"]),
+        Case(arguments: ["penalties", "--as-of", "2025-12-31"]),
+        Case(arguments: ["scores", "--as-of", "2025-12-31"]),
+        Case(arguments: ["guarantees", "--as-of", "2025-12-31"]),
+        Case(arguments: ["deadlines", "--all", "--as-of", "2025-12-31"]),
+        Case(arguments: ["deadlines", "--format", "ics", "--as-of", "2025-12-31"]),
+        Case(arguments: ["report", "--as-of", "2025-12-31"]),
+        Case(arguments: ["events"]),
+        // The assertion is checked as of its own day, whatever the report's day.
+        Case(arguments: ["payments", "--as-of", "2024-06-30"]),
+        // --contract narrows the output, not the ledger: line 6 is still wrong.
+        Case(arguments: ["payments", "--contract", "qingpu-2026", "--as-of", "2025-12-31"]),
+    ])
+    func figuresCommands(_ test: Case) throws {
+        let run = try Run(test.arguments + ["--ledger", Self.ledger])
+        #expect(run.code == 1)
+        #expect(!run.stdout.isEmpty)
+        #expect(run.stderr == Self.failure, "\(run.stderr)")
+    }
+
+    @Test("the payments table is the same as without the assertions: keping paid 498,000.00 in all (§二.2)")
+    func outputKept() throws {
+        let run = try Run(["payments", "--ledger", Self.ledger, "--contract", "keping-2024", "--as-of", "2025-12-31", "--format", "csv"])
+        #expect(run.code == 1)
+        let keping = run.stdout.split(separator: "\r\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        // paid is the 10th column (csvHeader: contract, alias, instalment, clause, amount, currency, dueDate, earliestDueDate, provisional, paid).
+        #expect(keping.map { $0.count > 9 ? $0[9] : "" } == ["492000.00", "6000.00"])
+    }
+
+    @Test("lines 1 to 5 alone: every assertion holds, exit 0 and nothing on stderr")
+    func holding() throws {
+        let text = try String(contentsOfFile: packageRoot + "/" + Self.ledger, encoding: .utf8)
+        let path = NSTemporaryDirectory() + "assert-\(UUID().uuidString).jsonl"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try (text.split(separator: "\n").prefix(5).joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let run = try Run(["payments", "--ledger", path, "--as-of", "2025-12-31"])
+        #expect(run.code == 0 && run.stderr.isEmpty, "\(run.stderr)")
+        let verify = try Run(["verify", "--ledger", path])
+        #expect(verify.code == 0, "\(verify.stdout)")
+    }
+
+    @Test("verify: exit 1, line 6 named on stdout with both figures")
+    func verify() throws {
+        let run = try Run(["verify", "--ledger", Self.ledger])
+        #expect(run.code == 1)
+        #expect(run.stdout.hasPrefix(String(Self.failure.dropFirst("contractctl: error: ".count))), "\(run.stdout)")
+    }
+
+    @Test("record assert: one that holds is recorded and listed by events; one that does not, or an event that breaks one, is refused with 65 and the file unchanged")
+    func record() throws {
+        let path = NSTemporaryDirectory() + "assert-\(UUID().uuidString).jsonl"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let base = ["--ledger", path, "--contract", "keping-2024"]
+        #expect(try Run(["record", "payment"] + base + ["--day", "2024-12-20", "--amount", "492000.00", "--instalment", "1"]).code == 0)
+        // §二.1 498,000.00 less 492,000.00 paid: 6,000.00 outstanding at the end of 2024; typed as the tool prints it.
+        let held = try Run(["record", "assert"] + base + ["--day", "2024-12-31", "--figure", "outstanding", "--amount", "6,000.00", "--note", "buyer's statement"])
+        #expect(held.code == 0, "\(held.stderr)")
+        #expect(held.stdout.contains(#"{"contract":"keping-2024","type":"assert","day":"2024-12-31","figure":"outstanding","amount":"6000.00","note":"buyer's statement","#), "\(held.stdout)")
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+
+        let wrong = try Run(["record", "assert"] + base + ["--day", "2024-12-31", "--figure", "paid", "--instalment", "1", "--amount", "490000"])
+        #expect(wrong.code == 65)
+        #expect(wrong.stderr == "contractctl: error: the new event: the assertion of 2024-12-31 does not hold: paid to date on instalment 1 of keping-2024 is asserted as 490,000.00, and the books show 492,000.00 (2,000.00 more), counting every event dated on or before 2024-12-31; nothing was recorded\n", "\(wrong.stderr)")
+
+        // Instalment 2's 6,000.00, backdated to 2024-12-30, would leave 0.00 outstanding at the end of 2024.
+        let breaking = try Run(["record", "payment"] + base + ["--day", "2024-12-30", "--amount", "6000.00", "--instalment", "2"])
+        #expect(breaking.code == 65)
+        #expect(breaking.stderr.contains("with it, \(path), line 2: the assertion of 2024-12-31 does not hold: outstanding on keping-2024 is asserted as 6,000.00, and the books show 0.00 (6,000.00 less)"), "\(breaking.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+
+        // Dated 2025-12-25, after the assertion's day, the same payment is recorded.
+        #expect(try Run(["record", "payment"] + base + ["--day", "2025-12-25", "--amount", "6000.00", "--instalment", "2"]).code == 0)
+        let events = try Run(["events", "--ledger", path, "--type", "assert", "--format", "csv"])
+        #expect(events.code == 0, "\(events.stderr)")
+        #expect(events.stdout.contains("2,2024-12-31,11N4580043372024116202,keping-2024,assert,6000.00,,figure outstanding,buyer's statement"), "\(events.stdout)")
+    }
+}
