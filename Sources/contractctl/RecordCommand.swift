@@ -9,12 +9,14 @@ enum RecordCommand: Command {
     static let about = """
         Appends one event to the ledger, as a line of JSON, after checking it
         against the contract's terms and the events already recorded. An event
-        that contradicts them is refused with the reason (exit 65) and the
-        ledger is left exactly as it was; nothing recorded is ever rewritten or
-        dropped. The line carries the hash of its own text and of the line
-        before it (see verify), is written under an exclusive lock so that
-        concurrent records take turns, and is flushed to disk before success
-        is reported. With a key (CONTRACTCTL_LEDGER_KEY_FILE or
+        that contradicts them, an assertion that does not hold, or an event
+        that would make an assertion that held stop holding (README:
+        "Assertions"), is refused with the reason (exit 65) and the ledger is
+        left exactly as it was; nothing recorded is ever rewritten or dropped.
+        The line carries the hash of its own text and of the line before it
+        (see verify), is written under an exclusive lock so that concurrent
+        records take turns, and is flushed to disk before success is
+        reported. With a key (CONTRACTCTL_LEDGER_KEY_FILE or
         CONTRACTCTL_LEDGER_KEY), the ledger's seal (PATH.seal) must vouch
         for the ledger and is renewed with the new line; a sealed ledger takes
         no event without its key, and an unsealed ledger that exists takes
