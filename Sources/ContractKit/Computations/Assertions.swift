@@ -58,17 +58,21 @@ public enum Assertions {
         }.sorted { $0.line < $1.line }
     }
 
-    /// Every assertion among one contract's `events`, checked against those events.
+    /// Every assertion among one contract's `events`, checked against those
+    /// events. The books are worked out once per day asserted, however many
+    /// assertions share it.
     public static func check(_ contract: Contract, events: [LedgerEvent], calendar: WorkCalendar) -> [AssertionCheck] {
-        events.compactMap { event -> AssertionCheck? in
+        var books: [CalendarDay: Books] = [:]
+        return events.compactMap { event -> AssertionCheck? in
             guard case .assertion(let record) = event.kind else { return nil }
-            let history = History(events: events.filter { $0.day <= record.day })
+            var day = books[record.day] ?? Books(contract: contract, history: History(events: events.filter { $0.day <= record.day }), asOf: record.day, calendar: calendar)
             var check = AssertionCheck(line: event.line, contractID: contract.id, alias: contract.alias, record: record)
             do throws(ComputationError) {
-                check.computed = try figure(record, contract: contract, history: history, calendar: calendar)
+                check.computed = try day.figure(record)
             } catch {
                 check.problem = error.description
             }
+            books[record.day] = day
             return check
         }
     }
@@ -76,24 +80,59 @@ public enum Assertions {
     /// The figure `record` asserts, as the computations give it from `history`
     /// as of the record's day.
     public static func figure(_ record: AssertionRecord, contract: Contract, history: History, calendar: WorkCalendar) throws(ComputationError) -> Money {
-        func failure(_ reason: String) -> ComputationError {
-            ComputationError(alias: contract.alias, kind: "assertion", rule: record.figure.rawValue, clause: record.instalment.map { "instalment \($0)" } ?? "the contract",
-                             ledgerLines: [], reason: reason)
+        var books = Books(contract: contract, history: history, asOf: record.day, calendar: calendar)
+        return try books.figure(record)
+    }
+
+    /// One contract's books as of a day: the schedule and the penalties,
+    /// each worked out the first time an assertion asks for it.
+    struct Books {
+        let contract: Contract
+        let history: History
+        let asOf: CalendarDay
+        let calendar: WorkCalendar
+        var payments: [PaymentLine]?
+        var penalties: Result<PenaltyReport, ComputationError>?
+
+        init(contract: Contract, history: History, asOf: CalendarDay, calendar: WorkCalendar) {
+            self.contract = contract
+            self.history = history
+            self.asOf = asOf
+            self.calendar = calendar
         }
-        switch record.figure {
-        case .paid, .outstanding:
-            var lines = Payments.lines(for: contract, history: history, asOf: record.day, calendar: calendar)
-            if let instalment = record.instalment {
-                lines = lines.filter { $0.instalment == instalment }
-                guard !lines.isEmpty else { throw failure("\(contract.alias) has no instalment \(instalment)") }
+
+        mutating func figure(_ record: AssertionRecord) throws(ComputationError) -> Money {
+            func failure(_ reason: String) -> ComputationError {
+                ComputationError(alias: contract.alias, kind: "assertion", rule: record.figure.rawValue,
+                                 clause: record.instalment.map { "instalment \($0)" } ?? "the contract", ledgerLines: [], reason: reason)
             }
-            let amounts = lines.map { record.figure == .paid ? $0.paid : $0.outstanding }
-            guard let total = Money.sum(amounts) else { throw failure("the total is too large to represent") }
-            return total
-        case .penalties:
-            let report = try Penalties.report(for: contract, history: history, asOf: record.day, calendar: calendar)
-            let payer = record.payer ?? .supplier
-            return report.totals.first { $0.payer == payer }?.amount ?? .zero
+            switch record.figure {
+            case .paid, .outstanding:
+                let all = payments ?? Payments.lines(for: contract, history: history, asOf: asOf, calendar: calendar)
+                payments = all
+                var lines = all
+                if let instalment = record.instalment {
+                    lines = lines.filter { $0.instalment == instalment }
+                    guard !lines.isEmpty else { throw failure("\(contract.alias) has no instalment \(instalment)") }
+                }
+                let amounts = lines.map { record.figure == .paid ? $0.paid : $0.outstanding }
+                guard let total = Money.sum(amounts) else { throw failure("the total is too large to represent") }
+                return total
+            case .penalties:
+                if penalties == nil {
+                    do throws(ComputationError) {
+                        penalties = .success(try Penalties.report(for: contract, history: history, asOf: asOf, calendar: calendar))
+                    } catch {
+                        penalties = .failure(error)
+                    }
+                }
+                guard case .success(let report)? = penalties else {
+                    if case .failure(let error)? = penalties { throw error }
+                    throw failure("the penalties cannot be worked out")
+                }
+                let payer = record.payer ?? .supplier
+                return report.totals.first { $0.payer == payer }?.amount ?? .zero
+            }
         }
     }
 }
