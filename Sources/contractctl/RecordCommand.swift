@@ -10,12 +10,14 @@ enum RecordCommand: Command {
     static let about = """
         Appends one event to the ledger, as a line of JSON, after checking it
         against the contract's terms and the events already recorded. An event
-        that contradicts them is refused with the reason (exit 65) and the
-        ledger is left exactly as it was; nothing recorded is ever rewritten or
-        dropped. The line carries the hash of its own text and of the line
-        before it (see verify), is written under an exclusive lock so that
-        concurrent records take turns, and is flushed to disk before success
-        is reported. With a key (CONTRACTCTL_LEDGER_KEY_FILE or
+        that contradicts them, an assertion that does not hold, or an event
+        that would make an assertion that held stop holding (README:
+        "Assertions"), is refused with the reason (exit 65) and the ledger is
+        left exactly as it was; nothing recorded is ever rewritten or dropped.
+        The line carries the hash of its own text and of the line before it
+        (see verify), is written under an exclusive lock so that concurrent
+        records take turns, and is flushed to disk before success is
+        reported. With a key (CONTRACTCTL_LEDGER_KEY_FILE or
         CONTRACTCTL_LEDGER_KEY), the ledger's seal (PATH.seal) must vouch
         for the ledger and is renewed with the new line; a sealed ledger takes
         no event without its key, and an unsealed ledger that exists takes
@@ -45,6 +47,8 @@ enum RecordCommand: Command {
           notice          --day* --kind* nonRenewal|termination|renewalReminder
                           --party* --without-cause
           void            --day* --line* N --line-hash* HASH --reason* TEXT
+          assert          --day* --figure* paid|outstanding|penalties --amount*
+                          --instalment (none: the contract) --party (penalties: who pays)
         Every type also takes --note TEXT. Days are YYYY-MM-DD; date-times
         (incidents, requests) are YYYY-MM-DDTHH:MM with a zone, e.g.
         2026-07-03T10:15+08:00. Amounts are yuan with at most two decimals.
@@ -68,7 +72,7 @@ enum RecordCommand: Command {
     /// Option name -> (JSON key, kind of value).
     enum ValueKind { case text, integer, flag, pairs }
     static let fields: [(option: String, key: String, kind: ValueKind)] = [
-        ("day", "day", .text), ("party", "party", .text), ("issued", "issued", .text), ("amount", "amount", .text),
+        ("day", "day", .text), ("figure", "figure", .text), ("party", "party", .text), ("issued", "issued", .text), ("amount", "amount", .text),
         ("instalment", "instalment", .text), ("stage", "stage", .text), ("from", "from", .text), ("to", "to", .text),
         ("occurrence", "occurrences", .pairs), ("additional", "additional", .pairs), ("supersede", "supersede", .flag),
         ("guarantee", "guarantee", .text), ("action", "action", .text), ("grade", "grade", .text),

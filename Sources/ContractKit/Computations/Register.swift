@@ -108,6 +108,11 @@ public enum Register {
         case .void(_, let line, _, let reason):
             add("voids", "line \(line)")
             add("reason", reason)
+        case .assertion(let record):
+            amount = record.amount
+            instalment = record.instalment
+            add("figure", record.figure.rawValue)
+            add("party", record.payer?.rawValue)
         }
         return RegisterEntry(line: event.line, day: event.day, contractID: event.contractID, alias: alias, type: event.typeName,
                              amount: amount, instalment: instalment, fields: fields, note: event.note)

@@ -37,6 +37,7 @@ struct EventLine: Codable {
     var line: Int?
     var lineHash: String?
     var reason: String?
+    var figure: AssertionRecord.Figure?
     var prev: String?
     var hash: String?
 
@@ -59,6 +60,7 @@ struct EventLine: Codable {
         "notice": (["day", "kind", "party", "withoutCause"], ["day", "kind", "party"]),
         "excuse": (["cause", "from", "to", "instalment"], ["cause", "from", "to"]),
         "void": (["day", "line", "lineHash", "reason"], ["day", "line", "lineHash", "reason"]),
+        "assert": (["day", "figure", "amount", "instalment", "party"], ["day", "figure", "amount"]),
     ]
 
     /// The most occurrences of one item an assessment period may record:
@@ -183,6 +185,7 @@ extension EventLine {
         line = integer("line")
         lineHash = string("lineHash")
         reason = string("reason")
+        figure = choice("figure", AssertionRecord.Figure.self, AssertionRecord.Figure.allCases.map(\.rawValue).joined(separator: ", "))
         prev = string("prev")
         hash = string("hash")
         guard problems.isEmpty else { throw EventProblems(messages: problems) }

@@ -164,6 +164,18 @@ enum EventTerms {
                 if reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { problems.append("$.reason: say why the line is voided") }
                 result = .void(day: day, line: target, hash: hash, reason: reason)
             }
+        case "assert":
+            checkInstalment(line.instalment)
+            if let day = require(line.day, "day"), let figure = require(line.figure, "figure"), let amount = require(line.amount, "amount") {
+                switch figure {
+                case .paid, .outstanding:
+                    if line.party != nil { problems.append("$.party: \(figure.rawValue) is the contract's or an instalment's figure; only a penalties assertion names the party who pays") }
+                case .penalties:
+                    if line.party == nil { problems.append("$.party: missing; a penalties assertion names the party who pays: buyer or supplier") }
+                    if line.instalment != nil { problems.append("$.instalment: penalties are asserted for the whole contract, by the party who pays, not for an instalment") }
+                }
+                result = .assertion(AssertionRecord(day: day, figure: figure, instalment: line.instalment, payer: line.party, amount: amount))
+            }
         default:
             problems.append("$.type: \"\(type)\": unknown event type")
         }

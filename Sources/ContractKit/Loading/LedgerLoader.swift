@@ -120,7 +120,8 @@ public enum LedgerLoader {
         /// The hash of the last line: note it to detect later truncation.
         public var head: String
         public var chainBreak: LedgerChain.Break?
-        /// Events that contradict the terms or earlier events.
+        /// Events that contradict the terms or earlier events, and
+        /// assertions that do not hold.
         public var problems: [LoadError]
         /// Whether `head` given by the user is still in the chain, and where.
         public var headFound: Int?
@@ -169,7 +170,8 @@ public enum LedgerLoader {
     static func verify(_ lines: LedgerLines, path: String, contracts: ContractSet, expectedHead: String?) -> Verification {
         var problems: [LoadError] = lines.tail.map { [tornLine(path, line: $0.number)] } ?? []
         do {
-            _ = try parse(lines, file: path, contracts: contracts)
+            let ledger = try parse(lines, file: path, contracts: contracts)
+            problems += failedAssertions(in: ledger, contracts: contracts)
         } catch {
             problems += error.errors
         }

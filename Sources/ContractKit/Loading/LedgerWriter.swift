@@ -119,6 +119,7 @@ public enum LedgerWriter {
             grown.add(line)
             recorded.append(Recorded(line: number, text: line, event: admitted.event))
             if case .void = admitted.event.kind {
+                let before = current.byContract[admitted.event.contractID] ?? []
                 // A void changes what the later lines of its contract may
                 // say: the whole ledger is read again with it, and the
                 // contract's figures computed without the voided event.
@@ -128,7 +129,7 @@ public enum LedgerWriter {
                     throw LoadErrors(error.errors + [LoadError(.badData, file: "the new event", "with this void, the ledger would have the errors above; nothing was recorded")])
                 }
                 if let contract = contracts.find(admitted.event.contractID) {
-                    try computable(contract, events: current.byContract[contract.id] ?? [], around: admitted.event.day)
+                    try computable(contract, events: current.byContract[contract.id] ?? [], before: before, line: number, ledger: path)
                 }
             } else {
                 current.append(admitted.event)
@@ -211,7 +212,7 @@ public enum LedgerWriter {
         // A void is checked against the whole ledger by `append`.
         if case .void = event.kind { return (event, compact) }
         if let contract = contracts.find(event.contractID) {
-            try computable(contract, events: earlier + [event], around: event.day)
+            try computable(contract, events: earlier + [event], before: earlier, line: line, ledger: ledger.path)
         }
         return (event, compact)
     }
@@ -220,12 +221,11 @@ public enum LedgerWriter {
     /// contract's figures that can fail (penalties; what falls due, added
     /// up) are worked out with `events`, as of the latest day they record.
     /// The others are total.
-    static func computable(_ contract: Contract, events: [LedgerEvent], around day: CalendarDay) throws(LoadErrors) {
-        let asOf = events.map(\.day).max() ?? day
+    static func computable(_ contract: Contract, events: [LedgerEvent], before earlier: [LedgerEvent], line: Int, ledger path: String?) throws(LoadErrors) {
         let calendar = CalendarLoader.builtin
         do {
-            _ = try Penalties.report(for: contract, history: History(events: events), asOf: asOf, calendar: calendar)
-            if let first = CalendarDay(year: 1, month: 1, day: 1), let last = CalendarDay(year: 9999, month: 12, day: 31) {
+            if let asOf = events.map(\.day).max(), let first = CalendarDay(year: 1, month: 1, day: 1), let last = CalendarDay(year: 9999, month: 12, day: 31) {
+                _ = try Penalties.report(for: contract, history: History(events: events), asOf: asOf, calendar: calendar)
                 _ = try Dues.report(for: [contract], ledger: Ledger(events: events), range: DayRange(from: first, to: last), asOf: asOf, calendar: calendar)
             }
         } catch {
@@ -233,6 +233,17 @@ public enum LedgerWriter {
         }
         if let finding = DateHorizon.beyond([contract], ledger: Ledger(events: events)) {
             throw LoadErrors([LoadError(.badData, file: "the new event", DateHorizon.message(finding, from: "the terms and this event") + "; nothing was recorded")])
+        }
+        // No assertion that held stops holding, and a new one must hold
+        // (README: "Assertions"). One that already failed does not block:
+        // the missing payment that puts it right must be recordable.
+        let failedBefore = Set(Assertions.check(contract, events: earlier, calendar: calendar).filter { !$0.holds }.map(\.line))
+        let broken = Assertions.check(contract, events: events, calendar: calendar).filter { !$0.holds && !failedBefore.contains($0.line) }
+        if !broken.isEmpty {
+            throw LoadErrors(broken.map { check in
+                let whose = check.line == line ? "" : "with it, \(path ?? "the ledger"), line \(check.line): "
+                return LoadError(.badData, file: "the new event", "\(whose)\(check.message); nothing was recorded")
+            })
         }
     }
 
