@@ -230,6 +230,9 @@ struct ReportInput {
     var ledgerNote: String?
     /// `ledgerNote` as the notes of a result.
     var notes: [String] { ledgerNote.map { [$0] } ?? [] }
+    /// The ledger's assertions that do not hold as of their days, for
+    /// stderr: the output is still written, and the command exits 1.
+    var failedAssertions: [String] = []
 
     /// Reads the options every report command shares.
     init(_ arguments: Arguments, formats: [Format] = Format.allCases) throws(CommandFailure) {
@@ -248,14 +251,21 @@ struct ReportInput {
         let all: ContractSet
         (contracts, all, ledger, ledgerNote) = try Common.load(arguments)
         fixtures = all.folder
+        failedAssertions = LedgerLoader.failedAssertions(in: ledger, contracts: all, calendar: calendar).map(\.description)
+    }
+
+    /// A command's output with what every report adds: the ledger note, and
+    /// the assertions that do not hold (exit 1 unless the command says worse).
+    func result(output: String, exitCode: Int32 = 0) -> CommandResult {
+        CommandResult(output: output, exitCode: failedAssertions.isEmpty ? exitCode : max(exitCode, 1), notes: notes, errors: failedAssertions)
     }
 
     /// The output in the chosen format; only that one is rendered.
     func render(table: () -> String, json: () -> String, csv: () -> String, exitCode: Int32 = 0) -> CommandResult {
         switch format {
-        case .table: return CommandResult(output: table(), exitCode: exitCode, notes: notes)
-        case .json: return CommandResult(output: json(), exitCode: exitCode, notes: notes)
-        case .csv: return CommandResult(output: (bom ? CSVOutput.byteOrderMark : "") + csv(), exitCode: exitCode, notes: notes)
+        case .table: return result(output: table(), exitCode: exitCode)
+        case .json: return result(output: json(), exitCode: exitCode)
+        case .csv: return result(output: (bom ? CSVOutput.byteOrderMark : "") + csv(), exitCode: exitCode)
         }
     }
 }
@@ -295,6 +305,8 @@ struct CommandResult {
     var exitCode: Int32 = 0
     /// Lines for stderr, as `contractctl: note: ...` (which ledger was read).
     var notes: [String] = []
+    /// Lines for stderr, as `contractctl: error: ...`, with the output still written.
+    var errors: [String] = []
 }
 
 protocol Command {

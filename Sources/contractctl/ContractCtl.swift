@@ -51,7 +51,7 @@ enum ContractCtl {
             }
             if arguments.help { return (Help.text(for: command), "", 0) }
             let result = try command.run(arguments)
-            return (result.output, result.notes.map { "contractctl: note: \($0)\n" }.joined(), result.exitCode)
+            return (result.output, result.notes.map { "contractctl: note: \($0)\n" }.joined() + result.errors.map { "contractctl: error: \($0)\n" }.joined(), result.exitCode)
         } catch {
             var text = error.messages.map { "contractctl: error: \($0)\n" }.joined()
             if error.showUsage { text += "see 'contractctl \(command.name) --help'\n" }

@@ -102,8 +102,8 @@ enum ImportCommand: Command {
             }
             let key = try LedgerKey.fromEnvironment()
             do {
-                let recorded = try LedgerWriter.appendAll(to: path, contracts: set, key: key) { ledger, next in
-                    entries = StatementImport.plan(read.rows, source: source, contracts: set, ledger: ledger, nextLine: next)
+                let recorded = try LedgerWriter.appendAll(to: path, contracts: set, key: key) { ledger, lines in
+                    entries = StatementImport.plan(read.rows, source: source, contracts: set, ledger: ledger, nextLine: lines.complete + 1)
                     return entries.filter { $0.outcome == .record }.compactMap(\.event)
                 }
                 var lines = recorded.map(\.line)[...]

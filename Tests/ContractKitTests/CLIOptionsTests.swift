@@ -220,7 +220,7 @@ struct CompletionManTests {
     /// What bash's completion function offers for `words`, the last one being completed.
     static func complete(_ words: [String]) throws -> [String] {
         let script = try Run(["completion", "bash"])
-        let path = NSTemporaryDirectory() + "contractctl-completion-\(ProcessInfo.processInfo.processIdentifier).bash"
+        let path = NSTemporaryDirectory() + "contractctl-completion-\(UUID().uuidString).bash"
         try script.stdout.write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let quoted = words.map { "'\($0)'" }.joined(separator: " ")

@@ -269,8 +269,8 @@ struct ImportLibraryTests {
             _ = try LedgerWriter.appendAll(to: path, contracts: Fixture.set) { _, _ in [good, over] }
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
-        let recorded = try LedgerWriter.appendAll(to: path, contracts: Fixture.set) { _, next in
-            #expect(next == 57)
+        let recorded = try LedgerWriter.appendAll(to: path, contracts: Fixture.set) { _, lines in
+            #expect(lines.complete + 1 == 57)
             return [good]
         }
         #expect(recorded.map(\.line) == [57])

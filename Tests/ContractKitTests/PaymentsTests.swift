@@ -117,7 +117,8 @@ struct CheckTests {
     func keping() throws {
         let found = try findings("keping-2024")
         #expect(codes(found, .error) == ["total-mismatch"])
-        #expect(codes(found, .warning) == ["schedule-short"])
+        // §1.1, §1.2, §3.1 refer to 合同附件, and nothing is attached (Reading 18).
+        #expect(codes(found, .warning) == ["reference-absent", "reference-absent", "reference-absent", "schedule-short"])
         #expect(found.contains { $0.code == "total-mismatch" && $0.message.contains("492,000.00") && $0.message.contains("498,000.00") })
         #expect(found.contains { $0.code == "schedule-short" && $0.message.contains("2026-12-31") })
     }
@@ -126,7 +127,9 @@ struct CheckTests {
     func minhang() throws {
         let found = try findings("minhang-2026")
         #expect(codes(found, .error).isEmpty)
-        #expect(codes(found, .warning) == ["condition-after-deadline"])
+        // Plus Reading 18: both guarantees end 2027-05-31 before the term (2027-06-09), items 20 and 54,
+        // and the title and §1.2 naming 2026.
+        #expect(codes(found, .warning) == ["condition-after-deadline", "guarantee-ends-early", "guarantee-ends-early", "item-unit-differs", "year-disagrees", "year-disagrees"])
         #expect(found.contains { $0.code == "rule-applies-to-nothing" && $0.clause == "§6" })
     }
 
@@ -134,15 +137,17 @@ struct CheckTests {
     func liyang() throws {
         let found = try findings("liyang-2024")
         #expect(codes(found, .error).isEmpty)
-        #expect(codes(found, .warning) == ["name-variant", "name-variant", "name-variant"])
+        // Plus Reading 18: 儿童体检提醒 twice (附件1 §1.3.1 5), and 附件3 §一.4's bond the contract does not take.
+        #expect(codes(found, .warning) == ["item-repeated", "name-variant", "name-variant", "name-variant", "reference-absent"])
         #expect(found.allSatisfy { $0.code != "name-variant" || $0.message.contains("漯河") })
         #expect(found.contains { $0.code == "signature-undated" })
     }
 
-    @Test("qingpu-2026: no errors or warnings; the blank formula (§5.1) and amount (§5.2.1a) are reported")
+    @Test("qingpu-2026: no errors; §8.1.2 and §8.2.1's agreements not attached; the blank formula (§5.1) and amount (§5.2.1a) are reported")
     func qingpu() throws {
         let found = try findings("qingpu-2026")
-        #expect(codes(found, .error).isEmpty && codes(found, .warning).isEmpty)
+        #expect(codes(found, .error).isEmpty)
+        #expect(found.filter { $0.severity == .warning }.map(\.clause) == ["§8.1.2", "§8.2.1"])
         #expect(Set(found.filter { $0.code == "blank-term" }.map(\.clause)).isSuperset(of: ["§5.1", "§5.2.1a"]))
     }
 

@@ -32,6 +32,7 @@ public enum Checks {
         schedule(contract, calendar: calendar, add)
         dates(contract, calendar: calendar, add)
         conditionWindows(contract, add)
+        document(contract, calendar: calendar, add)
         for (role, party) in [("buyer", contract.parties.buyer), ("supplier", contract.parties.supplier)] {
             for variant in party.nameVariants {
                 let quote = variant.text.map { " (\"\($0)\")" } ?? ""

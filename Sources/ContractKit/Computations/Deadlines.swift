@@ -74,20 +74,31 @@ public enum Deadlines {
                 guard let anchor = dates.day(of: before) else { continue }
                 let (last, provisional) = lastDay(period, before: anchor, calendar: calendar)
                 noticeDays.insert(last.dayNumber)
-                let given = givenNotice(history, party: obligation.party, kinds: [.nonRenewal, .renewalReminder])
-                item(last, "notice", obligation.id, "\(contract.alias): \(obligation.description), by this day (at least \(period.description) before \(anchor))",
+                let given = givenNotice(history, party: obligation.party.role, kinds: [.nonRenewal, .renewalReminder])
+                item(last, "notice", obligation.id, "\(contract.alias): \(obligation.description)\(obligation.party.either), by this day (at least \(period.description) before \(anchor))",
                      obligation.clause, provisional: provisional, done: given.map { "\($0.kind.rawValue) notice given \($0.day)" },
-                     notice: .init(party: obligation.party, atLeast: period, before: anchor, given: given))
+                     notice: .init(party: obligation.party.role, atLeast: period, before: anchor, given: given))
             }
             // Duties due a set time after a day (a handover after the term ends).
             for obligation in contract.obligations {
                 guard let after = obligation.after, let period = obligation.within?.period else { continue }
                 guard let anchor = dates.day(of: after) else { continue }
                 let due = calendar.end(of: period, after: anchor)
-                item(due.day, "duty", obligation.id, "\(contract.alias): \(obligation.description), by this day (within \(period.description) after \(anchor))",
+                item(due.day, "duty", obligation.id, "\(contract.alias): \(obligation.description)\(obligation.party.either), by this day (within \(period.description) after \(anchor))",
                      obligation.clause, provisional: due.provisional || (after == .anchor(.termEnd) && dates.termEnd?.provisional == true))
             }
-            // Recurring duties: one occurrence in each calendar month or quarter the term covers.
+            // Duties that last a set time after a day (confidentiality for a
+            // year after the term): the last day they bind.
+            for obligation in contract.obligations {
+                guard let after = obligation.after, let period = obligation.lasts?.period else { continue }
+                guard let anchor = dates.day(of: after) else { continue }
+                // A time a duty binds is not a time to act in: its last day is
+                // not moved off a rest day (docs/readings.md, Reading 19).
+                let last = calendar.end(of: period, after: anchor, rollOver: false)
+                item(last.day, "duty-ends", obligation.id, "\(contract.alias): \(obligation.description)\(obligation.party.either), binding to this day (\(period.description) after \(anchor))",
+                     obligation.clause, provisional: after == .anchor(.termEnd) && dates.termEnd?.provisional == true)
+            }
+            // Recurring duties: one occurrence in each calendar month or quarter, or contract year, the term covers.
             if let start = dates.termStart, let end = dates.termEnd {
                 for obligation in contract.obligations {
                     guard let every = obligation.every else { continue }
@@ -117,6 +128,7 @@ public enum Deadlines {
     /// period's last day after the term ends is brought back to the term's
     /// last day, and a stated day of the month after it is not an occurrence.
     static func occurrences(_ every: Recurrence, byDayOfMonth: Int?, from start: CalendarDay, to end: CalendarDay) -> [(label: String, day: CalendarDay)] {
+        if every == .yearly { return contractYears(from: start, to: end) }
         let months = every == .monthly ? 1 : 3
         var result: [(String, CalendarDay)] = []
         // The first day of the month (quarter) the term starts in.
@@ -124,7 +136,10 @@ public enum Deadlines {
         guard var period = CalendarDay(year: start.year, month: firstMonth, day: 1) else { return [] }
         while period <= end {
             let lastMonth = period.adding(months: months - 1)
-            let label = every == .monthly ? String(period.description.prefix(7)) : "\(period.year)Q\((period.month - 1) / 3 + 1)"
+            let label = switch every {
+            case .monthly: String(period.description.prefix(7))
+            case .quarterly, .yearly: "\(period.year)Q\((period.month - 1) / 3 + 1)"
+            }
             let due: CalendarDay?
             if let byDay = byDayOfMonth {
                 let day = CalendarDay(year: lastMonth.year, month: lastMonth.month, day: min(byDay, CalendarDay.daysIn(month: lastMonth.month, year: lastMonth.year)))
@@ -136,6 +151,21 @@ public enum Deadlines {
             period = period.adding(months: months)
         }
         return result
+    }
+
+    /// A yearly duty ("每年"): once in each contract year of the term, by
+    /// that year's last day. Counted like the term (Arts. 201-202): the
+    /// N-th year ends on the N-th anniversary of the day the term counts
+    /// from, and the last year is cut at the term's end.
+    static func contractYears(from start: CalendarDay, to end: CalendarDay) -> [(label: String, day: CalendarDay)] {
+        var result: [(String, CalendarDay)] = []
+        var number = 1
+        while true {
+            let last = start.adding(months: 12 * number)
+            result.append(("year \(number)", min(last, end)))
+            if last >= end { return result }
+            number += 1
+        }
     }
 
     /// "At least N before D": the last day it can be done, counted on the

@@ -118,6 +118,12 @@ enum BuiltinSchema {
         "$ref": "#/$defs/obligation"
       }
     },
+    "remedies": {
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/remedy"
+      }
+    },
     "blanks": {
       "type": "array",
       "items": {
@@ -128,6 +134,31 @@ enum BuiltinSchema {
       "type": "array",
       "items": {
         "$ref": "#/$defs/reading"
+      }
+    },
+    "attachments": {
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/attachment"
+      },
+      "description": "The attachments the document has."
+    },
+    "crossReferences": {
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/crossReference"
+      }
+    },
+    "lists": {
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/itemList"
+      }
+    },
+    "namedYears": {
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/namedYear"
       }
     }
   },
@@ -593,6 +624,10 @@ enum BuiltinSchema {
         },
         "taxIncluded": {
           "type": "boolean"
+        },
+        "taxClause": {
+          "type": "string",
+          "description": "The clause saying the price includes tax."
         },
         "vatRate": {
           "$ref": "#/$defs/percent"
@@ -1576,7 +1611,12 @@ enum BuiltinSchema {
           "type": "string"
         },
         "party": {
-          "$ref": "#/$defs/partyRole"
+          "enum": [
+            "buyer",
+            "supplier",
+            "either"
+          ],
+          "description": "The party the duty binds; either where the clause binds whichever party is concerned (任何一方, 受不可抗力影响的一方, 一方…另一方)."
         },
         "description": {
           "type": "string",
@@ -1594,6 +1634,11 @@ enum BuiltinSchema {
         "atLeast": {
           "$ref": "#/$defs/period"
         },
+        "atLeastHours": {
+          "type": "integer",
+          "minimum": 1,
+          "description": "At least this many hours ahead of what it announces (提前 24 小时)."
+        },
         "before": {
           "$ref": "#/$defs/dayRef"
         },
@@ -1601,12 +1646,17 @@ enum BuiltinSchema {
           "$ref": "#/$defs/dayRef",
           "description": "With within: the duty is due within that long after this day (the term's end, a date)."
         },
+        "lasts": {
+          "$ref": "#/$defs/period",
+          "description": "With after: the duty binds for this long after that day (confidentiality for one year after the term ends); deadlines lists its last day."
+        },
         "every": {
           "enum": [
             "monthly",
-            "quarterly"
+            "quarterly",
+            "yearly"
           ],
-          "description": "The duty recurs once in each calendar month or quarter the term covers."
+          "description": "The duty recurs once in each calendar month or quarter the term covers, or (yearly) once in each contract year of the term, by that year's last day."
         },
         "byDayOfMonth": {
           "type": "integer",
@@ -1712,6 +1762,181 @@ enum BuiltinSchema {
       ],
       "additionalProperties": false,
       "description": "At most this many days of delay are counted, all delays together."
+    },
+    "attachment": {
+      "type": "object",
+      "properties": {
+        "name": {
+          "type": "string",
+          "description": "The name the document gives it (附件1, 《保密协议》); a cross-reference names it the same way."
+        },
+        "clause": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "name",
+        "clause"
+      ],
+      "additionalProperties": false,
+      "description": "A document the contract attaches."
+    },
+    "crossReference": {
+      "type": "object",
+      "properties": {
+        "clause": {
+          "type": "string"
+        },
+        "text": {
+          "type": "string",
+          "description": "The document's words, quoted.",
+          "x-documentary": true
+        },
+        "attachment": {
+          "type": "string",
+          "description": "The attachment referred to; check reports it when attachments does not list it."
+        },
+        "guarantee": {
+          "type": "string",
+          "enum": [
+            "advancePayment",
+            "performance",
+            "bid",
+            "warranty"
+          ],
+          "description": "The kind of guarantee referred to; check reports it when the contract has no guarantee of that kind."
+        }
+      },
+      "required": [
+        "clause",
+        "text"
+      ],
+      "additionalProperties": false,
+      "description": "A place where the document refers to an attachment or a guarantee: exactly one of attachment and guarantee."
+    },
+    "itemList": {
+      "type": "object",
+      "properties": {
+        "clause": {
+          "type": "string"
+        },
+        "name": {
+          "type": "string"
+        },
+        "entries": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          }
+        }
+      },
+      "required": [
+        "clause",
+        "name",
+        "entries"
+      ],
+      "additionalProperties": false,
+      "description": "A list the document gives, entry by entry as written; check reports an entry given twice."
+    },
+    "namedYear": {
+      "type": "object",
+      "properties": {
+        "clause": {
+          "type": "string"
+        },
+        "year": {
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 9999
+        },
+        "wholeYear": {
+          "type": "boolean",
+          "description": "The document says the whole year (全年): check also reports the days of the year the term leaves out."
+        },
+        "text": {
+          "type": "string",
+          "description": "The document's words, quoted.",
+          "x-documentary": true
+        }
+      },
+      "required": [
+        "clause",
+        "year",
+        "text"
+      ],
+      "additionalProperties": false,
+      "description": "A calendar year the document names for the service; check reports a service term running outside it."
+    },
+    "remedy": {
+      "type": "object",
+      "properties": {
+        "id": {
+          "type": "string"
+        },
+        "clause": {
+          "type": "string"
+        },
+        "kind": {
+          "enum": [
+            "terminate",
+            "noRefund",
+            "fullRefund",
+            "partPayment",
+            "collectionCosts",
+            "litigationCosts",
+            "replacementCost",
+            "penalty",
+            "repayment",
+            "excludedFromPrice",
+            "periodExtended"
+          ],
+          "description": "What the clause gives: a right to terminate, a refund or its refusal, costs borne, a part payment, an extension."
+        },
+        "party": {
+          "enum": [
+            "buyer",
+            "supplier",
+            "either"
+          ],
+          "description": "The party holding the right or bearing the cost."
+        },
+        "when": {
+          "type": "string",
+          "description": "What gives rise to it, in the document's words.",
+          "x-documentary": true
+        },
+        "lasting": {
+          "$ref": "#/$defs/period",
+          "description": "How long the cause must last first (force majeure 30 days)."
+        },
+        "notice": {
+          "$ref": "#/$defs/period",
+          "description": "The notice the right needs."
+        },
+        "share": {
+          "$ref": "#/$defs/percent",
+          "description": "The share paid or owed."
+        },
+        "amountStated": {
+          "type": "boolean",
+          "description": "false where the document leaves the amount to another document; check reports it, and no amount is invented."
+        },
+        "text": {
+          "type": "string",
+          "description": "The document's words, quoted.",
+          "x-documentary": true
+        }
+      },
+      "required": [
+        "id",
+        "clause",
+        "kind",
+        "party",
+        "when",
+        "text"
+      ],
+      "additionalProperties": false,
+      "description": "A right or money consequence a clause attaches to an event. No amount is computed from it."
     }
   }
 }

@@ -110,6 +110,14 @@ enum ContractValidator {
             }
         }
 
+        for (index, reference) in contract.crossReferences.enumerated() where (reference.attachment == nil) == (reference.guarantee == nil) {
+            problem("$.crossReferences[\(index)]", "a cross-reference names exactly one of attachment and guarantee (\(reference.clause))")
+        }
+
+        for (index, obligation) in contract.obligations.enumerated() where obligation.lasts != nil && obligation.after == nil {
+            problem("$.obligations[\(index)].lasts", "a duty that lasts a time needs the day it counts from, after (\(obligation.clause))")
+        }
+
         if let sheet = contract.assessment {
             if sheet.minimum >= sheet.maximum {
                 problem("$.assessment", "minimum \(sheet.minimum) must be below maximum \(sheet.maximum)")

@@ -35,6 +35,11 @@ struct EventLine: Codable {
     var withoutCause: Bool?
     /// A payment's bank transaction id, as `import` keeps it.
     var transaction: String?
+    /// A void's target: the line it voids, and that line's hash.
+    var line: Int?
+    var lineHash: String?
+    var reason: String?
+    var figure: AssertionRecord.Figure?
     var prev: String?
     var hash: String?
 
@@ -56,6 +61,8 @@ struct EventLine: Codable {
         "breach": (["day", "clause", "party"], ["day", "clause", "party"]),
         "notice": (["day", "kind", "party", "withoutCause"], ["day", "kind", "party"]),
         "excuse": (["cause", "from", "to", "instalment"], ["cause", "from", "to"]),
+        "void": (["day", "line", "lineHash", "reason"], ["day", "line", "lineHash", "reason"]),
+        "assert": (["day", "figure", "amount", "instalment", "party"], ["day", "figure", "amount"]),
     ]
 
     /// The most occurrences of one item an assessment period may record:
@@ -178,6 +185,10 @@ extension EventLine {
         clause = string("clause")
         withoutCause = bool("withoutCause")
         transaction = string("transaction")
+        line = integer("line")
+        lineHash = string("lineHash")
+        reason = string("reason")
+        figure = choice("figure", AssertionRecord.Figure.self, AssertionRecord.Figure.allCases.map(\.rawValue).joined(separator: ", "))
         prev = string("prev")
         hash = string("hash")
         guard problems.isEmpty else { throw EventProblems(messages: problems) }

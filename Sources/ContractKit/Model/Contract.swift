@@ -31,10 +31,20 @@ public struct Contract: Codable, Sendable {
     @DefaultEmpty public var penalties: [PenaltyRule]
     public var renewal: Renewal?
     @DefaultEmpty public var obligations: [Obligation]
+    /// Rights and money consequences of events: termination, refunds, costs.
+    @DefaultEmpty public var remedies: [Remedy]
     /// Terms the document leaves blank or empty ("_____", "[/]").
     @DefaultEmpty public var blanks: [Blank]
     /// Readings of ambiguous text this fixture adopts.
     @DefaultEmpty public var readings: [Reading]
+    /// The attachments the document has, and what it refers to (check
+    /// reports a reference to one it does not have).
+    @DefaultEmpty public var attachments: [Attachment]
+    @DefaultEmpty public var crossReferences: [CrossReference]
+    /// Lists the document gives, entry by entry (check reports a repeat).
+    @DefaultEmpty public var lists: [ItemList]
+    /// Years the document names for the service (check compares the term).
+    @DefaultEmpty public var namedYears: [NamedYear]
 }
 
 /// A number or name the document gives, with where it gives it.

@@ -11,6 +11,8 @@ public struct Price: Codable, Sendable {
     /// "The total" a percentage of the total is taken of (Readings 3).
     public var total: StatedAmount
     public var taxIncluded: Bool?
+    /// The clause saying so ("含税", "包括应承担的各项税负").
+    public var taxClause: String?
     public var vatRate: Percent?
     /// How much service the total pays for, where the text says
     /// (keping: "合同一年价款总额").

@@ -17,10 +17,24 @@ public struct Renewal: Codable, Sendable {
     public var text: String?
 }
 
-/// How often a duty recurs: once in each calendar month or quarter the term covers.
+/// How often a duty recurs: once in each calendar month or quarter the term covers, or in each contract year.
 public enum Recurrence: String, Codable, Sendable, CaseIterable {
     case monthly
     case quarterly
+    /// Once in each contract year of the term ("每年"), by its last day.
+    case yearly
+}
+
+/// Who a duty binds: one party, or either of them ("任何一方",
+/// "受不可抗力影响的一方", "一方…另一方").
+public enum ObligedParty: String, Codable, Sendable, CaseIterable {
+    case buyer, supplier, either
+
+    /// The one party it binds; nil when it binds either.
+    public var role: PartyRole? { PartyRole(rawValue: rawValue) }
+
+    /// " (either party)" for a duty that binds either, for titles.
+    var either: String { self == .either ? " (either party)" : "" }
 }
 
 /// A dated or timed duty that is not a payment: a reminder, a report,
@@ -28,7 +42,7 @@ public enum Recurrence: String, Codable, Sendable, CaseIterable {
 public struct Obligation: Codable, Sendable {
     public var id: String
     public var clause: String
-    public var party: PartyRole
+    public var party: ObligedParty
     public var description: String
     /// A limit: within this long after the trigger ...
     public var within: PeriodSpec?
@@ -36,10 +50,15 @@ public struct Obligation: Codable, Sendable {
     public var withinMinutes: Int?
     /// ... or at least this long before `before`.
     public var atLeast: PeriodSpec?
+    /// ... or at least this many hours ahead of what it announces.
+    public var atLeastHours: Int?
     public var before: DayRef?
     /// ... or within this long after `after` ("10 working days after the term ends").
     public var after: DayRef?
-    /// How often it recurs through the term: once in each calendar month or quarter.
+    /// A duty that lasts this long after `after` (confidentiality for one
+    /// year after the term ends): `deadlines` lists the day it ends.
+    public var lasts: PeriodSpec?
+    /// How often it recurs through the term: once in each calendar month or quarter, or contract year.
     public var every: Recurrence?
     /// The day of the month a recurring duty is due by; without it, the
     /// period's last day.
