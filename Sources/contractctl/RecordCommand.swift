@@ -47,6 +47,8 @@ enum RecordCommand: Command {
           notice          --day* --kind* nonRenewal|termination|renewalReminder
                           --party* --without-cause
           void            --day* --line* N --line-hash* HASH --reason* TEXT
+          dutyDone        --day* --duty* ID (a duty due once) or ID.PERIOD (one
+                          occurrence: 2026-10, 2026Q4, year 1; deadlines shows it)
           assert          --day* --figure* paid|outstanding|penalties --amount*
                           --instalment (none: the contract) --party (penalties: who pays)
         Every type also takes --note TEXT. Days are YYYY-MM-DD; date-times
@@ -81,7 +83,7 @@ enum RecordCommand: Command {
         ("agreed-due", "agreedDue", .text), ("done", "done", .text), ("complaint", "complaint", .text),
         ("disruptive", "disruptive", .flag), ("violation", "violation", .text), ("days", "days", .integer),
         ("cause", "cause", .text), ("clause", "clause", .text), ("without-cause", "withoutCause", .flag),
-        ("line", "line", .integer), ("line-hash", "lineHash", .text), ("reason", "reason", .text),
+        ("duty", "duty", .text), ("line", "line", .integer), ("line-hash", "lineHash", .text), ("reason", "reason", .text),
         ("note", "note", .text),
     ]
 

@@ -106,6 +106,8 @@ public enum Register {
             add("from", record.from)
             add("to", record.to)
             instalment = record.instalment
+        case .dutyDone(_, let duty):
+            add("duty", duty)
         case .void(_, let line, _, let reason):
             add("voids", "line \(line)")
             add("reason", reason)

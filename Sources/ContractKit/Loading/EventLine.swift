@@ -40,6 +40,8 @@ struct EventLine: Codable {
     var lineHash: String?
     var reason: String?
     var figure: AssertionRecord.Figure?
+    /// A duty done: the obligation's id (".PERIOD" for a recurring one).
+    var duty: String?
     var prev: String?
     var hash: String?
 
@@ -62,6 +64,7 @@ struct EventLine: Codable {
         "notice": (["day", "kind", "party", "withoutCause"], ["day", "kind", "party"]),
         "excuse": (["cause", "from", "to", "instalment"], ["cause", "from", "to"]),
         "void": (["day", "line", "lineHash", "reason"], ["day", "line", "lineHash", "reason"]),
+        "dutyDone": (["day", "duty"], ["day", "duty"]),
         "assert": (["day", "figure", "amount", "instalment", "party"], ["day", "figure", "amount"]),
     ]
 
@@ -188,6 +191,7 @@ extension EventLine {
         line = integer("line")
         lineHash = string("lineHash")
         reason = string("reason")
+        duty = string("duty")
         figure = choice("figure", AssertionRecord.Figure.self, AssertionRecord.Figure.allCases.map(\.rawValue).joined(separator: ", "))
         prev = string("prev")
         hash = string("hash")

@@ -154,6 +154,14 @@ enum EventTerms {
                 if from > to { problems.append("$.from: the stretch starts \(from), after it ends \(to)") }
                 result = .excuse(ExcuseRecord(cause: cause, from: from, to: to, instalment: line.instalment))
             }
+        case "dutyDone":
+            if let day = require(line.day, "day"), let duty = require(line.duty, "duty") {
+                if let problem = DutyKey.problem(duty, in: contract) {
+                    problems.append("$.duty: \"\(duty)\": \(problem)")
+                } else {
+                    result = .dutyDone(day: day, duty: duty)
+                }
+            }
         case "void":
             if let day = require(line.day, "day"), let target = require(line.line, "line"), let hash = require(line.lineHash, "lineHash"),
                let reason = require(line.reason, "reason") {

@@ -38,6 +38,10 @@ public struct LedgerEvent: Sendable {
         case void(day: CalendarDay, line: Int, hash: String, reason: String)
         /// What the books must show as of a day (README: "Assertions").
         case assertion(AssertionRecord)
+        /// A dated duty done (a handover, a month's report): `duty` is the
+        /// obligation's id, with ".PERIOD" for a recurring one, as
+        /// `deadlines` names it.
+        case dutyDone(day: CalendarDay, duty: String)
     }
 
     /// The day the event is dated (for an incident or request, its first moment's day in Shanghai).
@@ -45,7 +49,7 @@ public struct LedgerEvent: Sendable {
         switch kind {
         case .signature(_, let day), .effective(let day), .payment(let day, _, _), .acceptance(let day, _),
              .guarantee(let day, _, _, _), .staffViolation(let day, _, _), .serviceDelay(let day, _, _),
-             .breach(let day, _, _), .notice(let day, _, _, _), .void(let day, _, _, _):
+             .breach(let day, _, _), .notice(let day, _, _, _), .void(let day, _, _, _), .dutyDone(let day, _):
             return day
         case .invoice(let received, _, _, _): return received
         case .assessment(let record): return record.to
@@ -74,6 +78,7 @@ public struct LedgerEvent: Sendable {
         case .excuse: return "excuse"
         case .void: return "void"
         case .assertion: return "assert"
+        case .dutyDone: return "dutyDone"
         }
     }
 }
