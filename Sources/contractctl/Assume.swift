@@ -61,7 +61,7 @@ enum Assume {
         switch format(of: command, arguments) {
         case "table": result.output = markTable(result.output, baseline: baseline.output, file: name) ?? result.output
         case "json": result.output = markJSON(result.output, baseline: baseline.output)
-        case "html": result.output = markHTML(result.output, baseline: baseline.output, file: name)
+        case "html": result.output = markHTML(result.output, baseline: baseline.output, file: name, chinese: (arguments.valueOrDefault("lang") ?? "zh") == "zh")
         default: break
         }
         if let out {
@@ -189,12 +189,14 @@ enum Assume {
 
     /// The HTML report: each element line the assumed events change gets
     /// the class `assumed`, outlined, with a note under the title.
-    static func markHTML(_ output: String, baseline: String, file: String) -> String {
+    static func markHTML(_ output: String, baseline: String, file: String, chinese: Bool) -> String {
         var rows = lines(output)
         for index in changed(rows, lines(baseline)) {
             rows[index] = Substring(classed(String(rows[index])))
         }
-        let note = "<p class=\"assumed-note\"><span class=\"assumed\">assumed</span>: figures outlined so are changed by the events assumed from \(escape(file)), which are not recorded</p>"
+        let note = chinese
+            ? "<p class=\"assumed-note\"><span class=\"assumed\">假设</span>：虚线框出的数字因 \(escape(file)) 中假设的事件而变，这些事件并未记录</p>"
+            : "<p class=\"assumed-note\"><span class=\"assumed\">assumed</span>: figures outlined so are changed by the events assumed from \(escape(file)), which are not recorded</p>"
         let style = "<style>\n.assumed { outline: 2px dashed #b45309; outline-offset: 1px; } .assumed-note { color: #b45309; }\n</style>"
         var html = rows.joined(separator: "\n")
         if let head = html.range(of: "</head>") { html.replaceSubrange(head, with: style + "\n</head>") }
