@@ -48,8 +48,14 @@ enum Assume {
         guard let path = arguments.value("assume") else { return try command.run(arguments) }
         if arguments.value("ledger") == "-" || path == "-" { _ = standardInput() }
         let out = command == ReportCommand.self ? arguments.value("out") : nil
-        if let out, out == path || out == arguments.value("ledger") {
-            throw CommandFailure(usage: "--out '\(out)' is an input of report; give another file")
+        if let out {
+            // What report itself refuses, checked here as the runs below write no file.
+            var fixtures = try Common.fixturesGiven(arguments)
+            if fixtures == nil { fixtures = try Common.bundledFixtures() }
+            let inputs = [path, fixtures, try Common.ledgerChoice(arguments).path, arguments.value("calendar")].compactMap { $0 }
+            if let input = OutputFile.clash(out, inputs: inputs.filter { $0 != "-" }) {
+                throw CommandFailure(usage: "--out '\(out)' is \(input), which report reads; give another file")
+            }
         }
         let given = out == nil ? arguments : arguments.removing("out")
         var result = try command.run(given)

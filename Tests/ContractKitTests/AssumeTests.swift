@@ -163,5 +163,9 @@ struct AssumeTests {
         // The score table's Q3 row: 60, worked out above.
         #expect(html.split(separator: "\n").contains { $0.hasPrefix("<tr class=\"assumed\">") && $0.contains("<td class=\"num\">60</td>") }, "\(html)")
         #expect(try Self.snapshot(packageRoot + "/Fixtures") == before)
+        // --out onto an input, the assumed file included, is refused and writes nothing.
+        let onto = try Run(["report", "--assume", folder + "/q3.jsonl", "--out", folder + "/q3.jsonl"])
+        #expect(onto.code == 64 && onto.stderr.contains("which report reads"), "\(onto.stderr)")
+        #expect(try String(contentsOfFile: folder + "/q3.jsonl", encoding: .utf8) == Self.lowQ3)
     }
 }
