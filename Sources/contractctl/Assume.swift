@@ -96,6 +96,11 @@ enum Assume {
         let a = Array(new[start..<newEnd]), b = Array(old[start..<oldEnd])
         guard !a.isEmpty else { return [] }
         guard !b.isEmpty else { return Set(start..<newEnd) }
+        // Past a few million cells (a register of a huge ledger), line by
+        // line instead: never a table the memory cannot hold.
+        guard a.count * b.count <= 4_000_000 else {
+            return Set(a.indices.filter { $0 >= b.count || a[$0] != b[$0] }.map { start + $0 })
+        }
         // lengths[i][j]: the longest common subsequence of a[i...] and b[j...].
         var lengths = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
         for i in stride(from: a.count - 1, through: 0, by: -1) {
