@@ -135,6 +135,20 @@ struct AssumeTests {
         #expect(missing.code == 66, "\(missing.stderr)")
     }
 
+    @Test("an assumed void of line 37 (minhang's 2026-11-12 payment): instalment 2, due 2026-10-30 (§4.2(2)), is 22 days overdue on 2026-11-21; a wrong hash is refused")
+    func assumedVoid() throws {
+        // The hash line 37 of the example ledger carries ("hash"), as a recorded void names it.
+        let void = #"{"contract":"minhang-2026","type":"void","day":"2026-11-20","line":37,"lineHash":"6b34119d12f67eb2851e680f76179d15d9eae5342208e40478c796940a7187bf","reason":"what if it bounced"}"#
+        let folder = try Self.folder(["void.jsonl": void + "\n", "wrong.jsonl": void.replacingOccurrences(of: "6b34119d", with: "6b34119e") + "\n"])
+        let run = try Run(["payments", "--contract", "minhang-2026", "--as-of", "2026-11-21", "--assume", folder + "/void.jsonl"])
+        #expect(run.code == 0, "\(run.stderr)")
+        // 2026-10-31 to 2026-11-21: 22 days.
+        let row = try #require(run.stdout.split(separator: "\n").first { $0.hasPrefix("minhang-2026  2") })
+        #expect(row.contains("overdue (22 days late)") && row.hasSuffix(" *"), "\(row)")
+        let wrong = try Run(["payments", "--assume", folder + "/wrong.jsonl"])
+        #expect(wrong.code == 65 && wrong.stderr.contains("\(folder)/wrong.jsonl: line 1: $.lineHash: is not the hash of line 37"), "\(wrong.stderr)")
+    }
+
     @Test("--assume - reads standard input; with --ledger - too it is a usage error")
     func standardInput() throws {
         let folder = try Self.folder(["q3.jsonl": Self.lowQ3])
