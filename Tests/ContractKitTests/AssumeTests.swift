@@ -123,6 +123,16 @@ struct AssumeTests {
         #expect(over.code == 65)
         #expect(over.stderr.contains("contractctl: error: \(folder)/over.jsonl: line 3"), "\(over.stderr)")
         #expect(over.stdout.isEmpty)
+        // Checked exactly as a ledger line: the same lines appended to a copy
+        // of the ledger (numbered 57 and 59 there) give the same message.
+        let copy = try String(contentsOfFile: packageRoot + "/Fixtures/ledger/example.jsonl", encoding: .utf8) + good + "\n\n" + tooMuch + "\n"
+        try copy.write(toFile: folder + "/copy.jsonl", atomically: true, encoding: .utf8)
+        let appended = try Run(["payments", "--ledger", folder + "/copy.jsonl", "--fixtures", packageRoot + "/Fixtures/contracts"])
+        #expect(appended.code == 65)
+        let message = { (text: String, prefix: String) in text.components(separatedBy: prefix).dropFirst().first }
+        let assumedMessage = try #require(message(over.stderr, "over.jsonl: line 3: "))
+        #expect(assumedMessage.contains("Reading 9"))
+        #expect(message(appended.stderr, "copy.jsonl: line 59: ") == assumedMessage, "\(appended.stderr)")
         let bad = try Run(["due", "-p", "2026Q4", "--assume", folder + "/bad.jsonl"])
         #expect(bad.code == 65 && bad.stderr.contains("\(folder)/bad.jsonl: line 1"), "\(bad.stderr)")
         let holds = try Run(["payments", "--contract", "liyang-2024", "--as-of", "2026-12-20", "--assume", folder + "/holds.jsonl"])
