@@ -41,11 +41,11 @@ enum Common {
 
     /// The options of a command that reports on the contracts as of a day.
     static func reportOptions(asOf meaning: String) -> [Arguments.Option] {
-        [contract, asOf(meaning), format(), bom, fixtures, ledger, noLedger, calendar]
+        [contract, asOf(meaning), format(), bom, fixtures, ledger, noLedger, Assume.option, calendar]
     }
 
     /// The options that say where the data is.
-    static let sources = [fixtures, ledger, noLedger, calendar]
+    static let sources = [fixtures, ledger, noLedger, Assume.option, calendar]
 
     /// The working-day calendar: the built-in one, with `--calendar`'s years over it.
     static func calendar(_ arguments: Arguments) throws(CommandFailure) -> WorkCalendar {
@@ -161,12 +161,28 @@ enum Common {
 
     static func ledger(_ arguments: Arguments, contracts: ContractSet) throws(CommandFailure) -> (ledger: Ledger, note: String?) {
         let (chosen, note) = try ledgerChoice(arguments)
+        if let assumed = try Assume.file(arguments) {
+            return (try assuming(assumed, on: chosen, contracts: contracts), note)
+        }
         guard let path = chosen else { return (.empty, note) }
         do {
             if path == "-" {
-                return (try LedgerLoader.load(data: FileHandle.standardInput.readDataToEndOfFile(), name: "standard input", contracts: contracts), note)
+                return (try LedgerLoader.load(data: Assume.standardInput(), name: "standard input", contracts: contracts), note)
             }
             return (try LedgerLoader.load(path: path, contracts: contracts), note)
+        } catch {
+            throw CommandFailure(loadErrors: error.errors)
+        }
+    }
+
+    /// The ledger at `path` (none when nil) with `--assume`'s events after it.
+    static func assuming(_ assumed: (name: String, text: String), on path: String?, contracts: ContractSet) throws(CommandFailure) -> Ledger {
+        do throws(LoadErrors) {
+            let name = path == "-" ? "standard input" : path
+            let text = try path.map { path throws(LoadErrors) in
+                path == "-" ? try LedgerLoader.text(of: Assume.standardInput(), name: "standard input") : try LedgerLoader.text(ofFile: path)
+            }
+            return try LedgerLoader.load(ledgerText: text, name: name, assuming: assumed.text, assumedName: assumed.name, contracts: contracts)
         } catch {
             throw CommandFailure(loadErrors: error.errors)
         }

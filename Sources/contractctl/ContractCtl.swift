@@ -50,7 +50,7 @@ enum ContractCtl {
                 throw error.failure
             }
             if arguments.help { return (Help.text(for: command), "", 0) }
-            let result = try command.run(arguments)
+            let result = try Assume.run(command, arguments)
             return (result.output, result.notes.map { "contractctl: note: \($0)\n" }.joined() + result.errors.map { "contractctl: error: \($0)\n" }.joined(), result.exitCode)
         } catch {
             var text = error.messages.map { "contractctl: error: \($0)\n" }.joined()

@@ -232,7 +232,8 @@ struct CompletionManTests {
     @Test("bash completes commands, options, fixed values and record's types", .enabled(if: onPath("bash") != nil), arguments: [
         (["contractctl", "paym"], ["payments"]),
         (["contractctl", "--ver"], ["--version"]),
-        (["contractctl", "due", "--as"], ["--as-of"]),
+        (["contractctl", "due", "--as"], ["--as-of", "--assume"]),  // both declared by due: the as-of day and the what-if file
+        (["contractctl", "due", "--as-"], ["--as-of"]),
         (["contractctl", "due", "--format", ""], ["table", "json", "csv"]),
         (["contractctl", "deadlines", "--format", ""], ["table", "json", "csv", "ics"]),
         (["contractctl", "report", "--lang", ""], ["zh", "en"]),

@@ -4,7 +4,8 @@ extension LedgerLoader {
     /// The assertions of `ledger` that do not hold, in line order.
     public static func failedAssertions(in ledger: Ledger, contracts: ContractSet, calendar: WorkCalendar = CalendarLoader.builtin) -> [LoadError] {
         Assertions.failures(for: contracts.contracts, ledger: ledger, calendar: calendar).map { check in
-            LoadError(.badData, file: ledger.path ?? "the ledger", location: "line \(check.line)", check.message)
+            let error = LoadError(.badData, file: ledger.path ?? "the ledger", location: "line \(check.line)", check.message)
+            return ledger.assumed?.place(error) ?? error
         }
     }
 }

@@ -21,6 +21,8 @@ public struct Ledger: Sendable {
     public var voided: [LedgerEvent] = []
     /// Voided line -> the line that voids it.
     public var voidedBy: [Int: Int] = [:]
+    /// `--assume`: the file of the events after `path`'s, never written.
+    public var assumed: Assumed?
 
     public init(events: [LedgerEvent] = [], path: String? = nil) {
         self.stored = events
