@@ -94,6 +94,8 @@ final class LedgerValueTarget {
         #"{"contract":"liyang-2024","type":"staffViolation","day":"2025-11-03","violation":"noHolidayAnswer","amount":"300.00"}"#,
         #"{"contract":"liyang-2024","type":"excuse","instalment":"1","cause":"budgetAllocation","from":"2025-02-27","to":"2025-03-05"}"#,
         #"{"contract":"liyang-2024","type":"serviceDelay","day":"2025-09-01","days":10}"#,
+        #"{"contract":"minhang-2026","type":"assert","day":"2026-07-20","figure":"paid","amount":"4149000.00","instalment":"1"}"#,
+        #"{"contract":"keping-2024","type":"assert","day":"2025-12-31","figure":"penalties","amount":"74700.00","party":"supplier"}"#,
         #"{"contract":"liyang-2024","type":"breach","day":"2025-09-01","clause":"附件3","party":"supplier"}"#,
         #"{"contract":"keping-2024","type":"notice","day":"2026-06-01","kind":"termination","party":"buyer","withoutCause":true}"#,
         #"{"contract":"keping-2024","type":"breach","day":"2026-01-10","clause":"§4.1","party":"buyer"}"#,

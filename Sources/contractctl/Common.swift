@@ -41,11 +41,11 @@ enum Common {
 
     /// The options of a command that reports on the contracts as of a day.
     static func reportOptions(asOf meaning: String) -> [Arguments.Option] {
-        [contract, asOf(meaning), format(), bom, fixtures, ledger, noLedger, calendar]
+        [contract, asOf(meaning), format(), bom, fixtures, ledger, noLedger, Assume.option, calendar]
     }
 
     /// The options that say where the data is.
-    static let sources = [fixtures, ledger, noLedger, calendar]
+    static let sources = [fixtures, ledger, noLedger, Assume.option, calendar]
 
     /// The working-day calendar: the built-in one, with `--calendar`'s years over it.
     static func calendar(_ arguments: Arguments) throws(CommandFailure) -> WorkCalendar {
@@ -161,12 +161,28 @@ enum Common {
 
     static func ledger(_ arguments: Arguments, contracts: ContractSet) throws(CommandFailure) -> (ledger: Ledger, note: String?) {
         let (chosen, note) = try ledgerChoice(arguments)
+        if let assumed = try Assume.file(arguments) {
+            return (try assuming(assumed, on: chosen, contracts: contracts), note)
+        }
         guard let path = chosen else { return (.empty, note) }
         do {
             if path == "-" {
-                return (try LedgerLoader.load(data: FileHandle.standardInput.readDataToEndOfFile(), name: "standard input", contracts: contracts), note)
+                return (try LedgerLoader.load(data: Assume.standardInput(), name: "standard input", contracts: contracts), note)
             }
             return (try LedgerLoader.load(path: path, contracts: contracts), note)
+        } catch {
+            throw CommandFailure(loadErrors: error.errors)
+        }
+    }
+
+    /// The ledger at `path` (none when nil) with `--assume`'s events after it.
+    static func assuming(_ assumed: (name: String, text: String), on path: String?, contracts: ContractSet) throws(CommandFailure) -> Ledger {
+        do throws(LoadErrors) {
+            let name = path == "-" ? "standard input" : path
+            let text = try path.map { path throws(LoadErrors) in
+                path == "-" ? try LedgerLoader.text(of: Assume.standardInput(), name: "standard input") : try LedgerLoader.text(ofFile: path)
+            }
+            return try LedgerLoader.load(ledgerText: text, name: name, assuming: assumed.text, assumedName: assumed.name, contracts: contracts)
         } catch {
             throw CommandFailure(loadErrors: error.errors)
         }
@@ -230,6 +246,9 @@ struct ReportInput {
     var ledgerNote: String?
     /// `ledgerNote` as the notes of a result.
     var notes: [String] { ledgerNote.map { [$0] } ?? [] }
+    /// The ledger's assertions that do not hold as of their days, for
+    /// stderr: the output is still written, and the command exits 1.
+    var failedAssertions: [String] = []
 
     /// Reads the options every report command shares.
     init(_ arguments: Arguments, formats: [Format] = Format.allCases) throws(CommandFailure) {
@@ -248,14 +267,21 @@ struct ReportInput {
         let all: ContractSet
         (contracts, all, ledger, ledgerNote) = try Common.load(arguments)
         fixtures = all.folder
+        failedAssertions = LedgerLoader.failedAssertions(in: ledger, contracts: all, calendar: calendar).map(\.description)
+    }
+
+    /// A command's output with what every report adds: the ledger note, and
+    /// the assertions that do not hold (exit 1 unless the command says worse).
+    func result(output: String, exitCode: Int32 = 0) -> CommandResult {
+        CommandResult(output: output, exitCode: failedAssertions.isEmpty ? exitCode : max(exitCode, 1), notes: notes, errors: failedAssertions)
     }
 
     /// The output in the chosen format; only that one is rendered.
     func render(table: () -> String, json: () -> String, csv: () -> String, exitCode: Int32 = 0) -> CommandResult {
         switch format {
-        case .table: return CommandResult(output: table(), exitCode: exitCode, notes: notes)
-        case .json: return CommandResult(output: json(), exitCode: exitCode, notes: notes)
-        case .csv: return CommandResult(output: (bom ? CSVOutput.byteOrderMark : "") + csv(), exitCode: exitCode, notes: notes)
+        case .table: return result(output: table(), exitCode: exitCode)
+        case .json: return result(output: json(), exitCode: exitCode)
+        case .csv: return result(output: (bom ? CSVOutput.byteOrderMark : "") + csv(), exitCode: exitCode)
         }
     }
 }
@@ -295,6 +321,8 @@ struct CommandResult {
     var exitCode: Int32 = 0
     /// Lines for stderr, as `contractctl: note: ...` (which ledger was read).
     var notes: [String] = []
+    /// Lines for stderr, as `contractctl: error: ...`, with the output still written.
+    var errors: [String] = []
 }
 
 protocol Command {

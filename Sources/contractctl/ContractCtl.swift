@@ -5,7 +5,7 @@ import Foundation
 /// into one clear line on stderr and a sysexits code.
 @main
 enum ContractCtl {
-    static var commands: [any Command.Type] { [PaymentsCommand.self, DueCommand.self, DeadlinesCommand.self, EventsCommand.self, RecordCommand.self, VerifyCommand.self, RepairCommand.self, DiffCommand.self, ReportCommand.self, ScoresCommand.self, PenaltiesCommand.self, GuaranteesCommand.self, CheckCommand.self, CalendarCommand.self, AmountWordsCommand.self, CompletionCommand.self, ManCommand.self] }
+    static var commands: [any Command.Type] { [PaymentsCommand.self, DueCommand.self, DeadlinesCommand.self, EventsCommand.self, RecordCommand.self, ImportCommand.self, VerifyCommand.self, RepairCommand.self, DiffCommand.self, ReportCommand.self, ScoresCommand.self, PenaltiesCommand.self, GuaranteesCommand.self, CheckCommand.self, CalendarCommand.self, AmountWordsCommand.self, CompletionCommand.self, ManCommand.self] }
 
     /// The release; `contractctl --version` prints it.
     static let version = "0.9.0"
@@ -50,8 +50,8 @@ enum ContractCtl {
                 throw error.failure
             }
             if arguments.help { return (Help.text(for: command), "", 0) }
-            let result = try command.run(arguments)
-            return (result.output, result.notes.map { "contractctl: note: \($0)\n" }.joined(), result.exitCode)
+            let result = try Assume.run(command, arguments)
+            return (result.output, result.notes.map { "contractctl: note: \($0)\n" }.joined() + result.errors.map { "contractctl: error: \($0)\n" }.joined(), result.exitCode)
         } catch {
             var text = error.messages.map { "contractctl: error: \($0)\n" }.joined()
             if error.showUsage { text += "see 'contractctl \(command.name) --help'\n" }

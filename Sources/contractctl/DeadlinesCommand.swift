@@ -45,7 +45,7 @@ enum DeadlinesCommand: Command {
         }
         let items = Deadlines.all(for: input.contracts, ledger: input.ledger, asOf: input.asOf, calendar: input.calendar)
             .filter { range?.contains($0.day) ?? true }
-        if ics { return CommandResult(output: ICalendar.render(items, stamp: input.asOf, reminders: reminders), notes: input.notes) }
+        if ics { return input.result(output: ICalendar.render(items, stamp: input.asOf, reminders: reminders)) }
         return input.render(table: { DeadlinesReport.table(items, range: range, asOf: input.asOf, width: Common.terminalWidth()) },
                             json: { DeadlinesReport.json(items, range: range) },
                             csv: { DeadlinesReport.csv(items) })

@@ -21,7 +21,7 @@ enum EventsCommand: Command {
         Common.contract,
         Arguments.Option("type", value: "TYPE", repeatable: true, choices: EventTypes.names,
             help: "only events of this type (repeatable): " + EventTypes.names.joined(separator: ", ")),
-    ] + PeriodOptions.options + [Common.format(), Common.bom, Common.fixtures, Common.ledger]
+    ] + PeriodOptions.options + [Common.format(), Common.bom, Common.fixtures, Common.ledger, Assume.option]
 
     static func run(_ arguments: Arguments) throws(CommandFailure) -> CommandResult {
         let types = Set(arguments.all("type"))

@@ -5,16 +5,19 @@ import Foundation
 enum RecordCommand: Command {
     static let name = "record"
     static let summary = "append one event to a ledger, after checking it against the terms and the ledger"
-    static let synopsis = ["TYPE --ledger PATH --contract ID|ALIAS [--FIELD VALUE]...", "--ledger PATH < event.json"]
+    static let synopsis = ["TYPE --ledger PATH --contract ID|ALIAS [--FIELD VALUE]...", "--ledger PATH < event.json",
+                           "TYPE --ledger PATH --replaces LINE --reason TEXT --contract ID|ALIAS [--FIELD VALUE]..."]
     static let about = """
         Appends one event to the ledger, as a line of JSON, after checking it
         against the contract's terms and the events already recorded. An event
-        that contradicts them is refused with the reason (exit 65) and the
-        ledger is left exactly as it was; nothing recorded is ever rewritten or
-        dropped. The line carries the hash of its own text and of the line
-        before it (see verify), is written under an exclusive lock so that
-        concurrent records take turns, and is flushed to disk before success
-        is reported. With a key (CONTRACTCTL_LEDGER_KEY_FILE or
+        that contradicts them, an assertion that does not hold, or an event
+        that would make an assertion that held stop holding (README:
+        "Assertions"), is refused with the reason (exit 65) and the ledger is
+        left exactly as it was; nothing recorded is ever rewritten or dropped.
+        The line carries the hash of its own text and of the line before it
+        (see verify), is written under an exclusive lock so that concurrent
+        records take turns, and is flushed to disk before success is
+        reported. With a key (CONTRACTCTL_LEDGER_KEY_FILE or
         CONTRACTCTL_LEDGER_KEY), the ledger's seal (PATH.seal) must vouch
         for the ledger and is renewed with the new line; a sealed ledger takes
         no event without its key, and an unsealed ledger that exists takes
@@ -43,19 +46,35 @@ enum RecordCommand: Command {
           breach          --day* --clause* --party*
           notice          --day* --kind* nonRenewal|termination|renewalReminder
                           --party* --without-cause
+          void            --day* --line* N --line-hash* HASH --reason* TEXT
+          dutyDone        --day* --duty* ID (a duty due once) or ID.PERIOD (one
+                          occurrence: 2026-10, 2026Q4, year 1; deadlines shows it)
+          assert          --day* --figure* paid|outstanding|penalties --amount*
+                          --instalment (none: the contract) --party (penalties: who pays)
         Every type also takes --note TEXT. Days are YYYY-MM-DD; date-times
         (incidents, requests) are YYYY-MM-DDTHH:MM with a zone, e.g.
         2026-07-03T10:15+08:00. Amounts are yuan with at most two decimals.
 
-        example:
+        A mistake is corrected without editing the ledger: --replaces LINE
+        --reason TEXT appends, in one write, a void of line LINE (naming it by
+        its number and hash, dated today) and the corrected event. No command
+        counts a voided event; events lists both, the old one marked voided.
+        A void that would leave a later event of the contract without its
+        ground (a period's result that a later line supersedes, a guarantee
+        lodged that a later line releases) is refused, and nothing written.
+
+        examples:
           contractctl record payment --ledger my.jsonl --contract minhang-2026 \\
+              --day 2026-07-20 --amount 4149000.00 --instalment 1
+          contractctl record payment --ledger my.jsonl --contract minhang-2026 \\
+              --replaces 12 --reason "typed 4,194,000 for 4,149,000" \\
               --day 2026-07-20 --amount 4149000.00 --instalment 1
         """
 
     /// Option name -> (JSON key, kind of value).
     enum ValueKind { case text, integer, flag, pairs }
     static let fields: [(option: String, key: String, kind: ValueKind)] = [
-        ("day", "day", .text), ("party", "party", .text), ("issued", "issued", .text), ("amount", "amount", .text),
+        ("day", "day", .text), ("figure", "figure", .text), ("party", "party", .text), ("issued", "issued", .text), ("amount", "amount", .text),
         ("instalment", "instalment", .text), ("stage", "stage", .text), ("from", "from", .text), ("to", "to", .text),
         ("occurrence", "occurrences", .pairs), ("additional", "additional", .pairs), ("supersede", "supersede", .flag),
         ("guarantee", "guarantee", .text), ("action", "action", .text), ("grade", "grade", .text),
@@ -64,6 +83,7 @@ enum RecordCommand: Command {
         ("agreed-due", "agreedDue", .text), ("done", "done", .text), ("complaint", "complaint", .text),
         ("disruptive", "disruptive", .flag), ("violation", "violation", .text), ("days", "days", .integer),
         ("cause", "cause", .text), ("clause", "clause", .text), ("without-cause", "withoutCause", .flag),
+        ("duty", "duty", .text), ("line", "line", .integer), ("line-hash", "lineHash", .text), ("reason", "reason", .text),
         ("note", "note", .text),
     ]
 
@@ -71,6 +91,7 @@ enum RecordCommand: Command {
         Arguments.Option("ledger", value: "PATH", completion: .file, help: "the ledger to append to (required)"),
         Arguments.Option("contract", value: "ID|ALIAS", help: "the contract, by document number or alias"),
         Arguments.Option("fixtures", value: "DIR", completion: .directory, help: "contract fixtures (default: the bundled Fixtures/contracts)"),
+        Arguments.Option("replaces", value: "LINE", help: "void ledger line LINE and record this event in its place, in one append (with --reason)"),
     ] + fields.map { field in
         Arguments.Option(field.option, value: field.kind == .flag ? nil : (field.kind == .pairs ? "NAME=N" : "VALUE"),
                          repeatable: field.kind == .pairs, listed: false, help: "the event's \(field.key) (see the types above)")
@@ -81,6 +102,7 @@ enum RecordCommand: Command {
         guard arguments.positionals.count <= 1 else {
             throw CommandFailure(usage: "unexpected argument '\(arguments.positionals[1])'")
         }
+        let replacing = try replacement(arguments)
         let text: String
         let set: ContractSet
         if let type = arguments.positionals.first {
@@ -88,13 +110,14 @@ enum RecordCommand: Command {
                 let near = Suggestion.didYouMean(type, among: EventTypes.names)
                 throw CommandFailure(usage: "'\(type)' is not an event type" + (near.isEmpty ? "; the types: " + EventTypes.names.joined(separator: ", ") : near))
             }
-            text = try eventFromOptions(type: type, arguments).compactText
+            text = try eventFromOptions(type: type, arguments, skipping: replacing == nil ? [] : ["reason"]).compactText
             set = try Common.contractSet(arguments)
             if let key = arguments.value("contract"), set.find(key) == nil {
                 throw CommandFailure(usage: "--contract '\(key)': " + Common.unknownContract(key, in: set))
             }
         } else {
-            guard arguments.value("contract") == nil, !fields.contains(where: { arguments.value($0.option) != nil || arguments.flag($0.option) }) else {
+            guard arguments.value("contract") == nil,
+                  !fields.contains(where: { (replacing == nil || $0.option != "reason") && (arguments.value($0.option) != nil || arguments.flag($0.option)) }) else {
                 throw CommandFailure(usage: "give the event TYPE before its options, or give the whole event as JSON on standard input")
             }
             let data = FileHandle.standardInput.readDataToEndOfFile()
@@ -106,20 +129,36 @@ enum RecordCommand: Command {
         }
         let key = try LedgerKey.fromEnvironment()
         do {
-            let recorded = try LedgerWriter.append(text, to: path, contracts: set, key: key)
-            let head = LedgerChain.seal(of: Substring(recorded.text))?.hash ?? ""
-            return CommandResult(output: "recorded on line \(recorded.line) of \(path)\n\(recorded.text)\nhead \(head)\n", notes: note.map { [$0] } ?? [])
+            let recorded = try LedgerWriter.append(text, to: path, contracts: set, key: key, replacing: replacing)
+            // One line, or a void and its replacement.
+            let first = recorded[0], last = recorded[recorded.count - 1]
+            let head = LedgerChain.seal(of: Substring(last.text))?.hash ?? ""
+            let lines = recorded.count == 1 ? "line \(last.line)" : "lines \(first.line)-\(last.line)"
+            let texts = recorded.map { $0.text + "\n" }.joined()
+            return CommandResult(output: "recorded on \(lines) of \(path)\n\(texts)head \(head)\n", notes: note.map { [$0] } ?? [])
         } catch {
             throw CommandFailure(loadErrors: error.errors)
         }
     }
 
-    static func eventFromOptions(type: String, _ arguments: Arguments) throws(CommandFailure) -> JSONNode {
+    /// `--replaces LINE --reason TEXT`: the correction to make, dated today.
+    static func replacement(_ arguments: Arguments) throws(CommandFailure) -> LedgerWriter.Replacement? {
+        guard let value = arguments.value("replaces") else { return nil }
+        guard let line = Int(value), line >= 1 else {
+            throw CommandFailure(usage: "--replaces '\(value)': expected the number of the ledger line to correct (contractctl events shows them)")
+        }
+        guard let reason = arguments.value("reason"), !reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw CommandFailure(usage: "--replaces \(line) needs --reason TEXT: say why line \(line) is corrected")
+        }
+        return LedgerWriter.Replacement(line: line, reason: reason, day: Common.today())
+    }
+
+    static func eventFromOptions(type: String, _ arguments: Arguments, skipping: Set<String> = []) throws(CommandFailure) -> JSONNode {
         guard let contract = arguments.value("contract") else {
             throw CommandFailure(usage: "record \(type) needs --contract ID|ALIAS")
         }
         var members: [JSONNode.Member] = [.init(key: "contract", value: .string(contract)), .init(key: "type", value: .string(type))]
-        for field in fields {
+        for field in fields where !skipping.contains(field.option) {
             switch field.kind {
             case .text:
                 if let value = arguments.value(field.option) { members.append(.init(key: field.key, value: .string(normalised(field.key, value)))) }

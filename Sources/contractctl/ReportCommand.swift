@@ -41,12 +41,12 @@ enum ReportCommand: Command {
         } catch {
             throw CommandFailure(error)
         }
-        guard let path = out else { return CommandResult(output: html, notes: input.notes) }
+        guard let path = out else { return input.result(output: html) }
         do {
             try OutputFile.write(html, to: path)
         } catch {
             throw CommandFailure(loadErrors: error.errors)
         }
-        return CommandResult(output: "wrote \(path)\n", notes: input.notes)
+        return input.result(output: "wrote \(path)\n")
     }
 }

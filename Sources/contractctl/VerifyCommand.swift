@@ -9,8 +9,9 @@ enum VerifyCommand: Command {
         text and of the line before it, so an edit of one byte anywhere, or a
         line inserted, removed or moved, breaks the chain; verify names the
         first line at fault. It also checks every event against the contract's
-        terms and the events before it, and reports a last line cut off by an
-        interrupted write.
+        terms and the events before it, and every assertion against the books
+        as of its day (README: "Assertions"), and reports a last line cut off
+        by an interrupted write.
 
         The chain cannot tell that lines were removed from the end. Note the
         head hash verify prints (record prints it too); later,
@@ -25,8 +26,8 @@ enum VerifyCommand: Command {
         key, seals a whole ledger that has no seal yet (see README: "The seal").
 
         exit status: 0 when the chain is whole, every event agrees with the
-        terms and, with a key, the seal matches; 1 when not; 64 --seal
-        without a key; 66 no ledger; 74 I/O error.
+        terms, every assertion holds and, with a key, the seal matches; 1
+        when not; 64 --seal without a key; 66 no ledger; 74 I/O error.
         """
     static let options = [
         Arguments.Option("ledger", value: "PATH", completion: .file, help: "the ledger (default: the bundled Fixtures/ledger/example.jsonl)"),

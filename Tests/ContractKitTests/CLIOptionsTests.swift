@@ -220,7 +220,7 @@ struct CompletionManTests {
     /// What bash's completion function offers for `words`, the last one being completed.
     static func complete(_ words: [String]) throws -> [String] {
         let script = try Run(["completion", "bash"])
-        let path = NSTemporaryDirectory() + "contractctl-completion-\(ProcessInfo.processInfo.processIdentifier).bash"
+        let path = NSTemporaryDirectory() + "contractctl-completion-\(UUID().uuidString).bash"
         try script.stdout.write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let quoted = words.map { "'\($0)'" }.joined(separator: " ")
@@ -232,7 +232,8 @@ struct CompletionManTests {
     @Test("bash completes commands, options, fixed values and record's types", .enabled(if: onPath("bash") != nil), arguments: [
         (["contractctl", "paym"], ["payments"]),
         (["contractctl", "--ver"], ["--version"]),
-        (["contractctl", "due", "--as"], ["--as-of"]),
+        (["contractctl", "due", "--as"], ["--as-of", "--assume"]),  // both declared by due: the as-of day and the what-if file
+        (["contractctl", "due", "--as-"], ["--as-of"]),
         (["contractctl", "due", "--format", ""], ["table", "json", "csv"]),
         (["contractctl", "deadlines", "--format", ""], ["table", "json", "csv", "ics"]),
         (["contractctl", "report", "--lang", ""], ["zh", "en"]),

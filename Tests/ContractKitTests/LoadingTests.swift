@@ -202,9 +202,17 @@ struct LedgerSchemaTests {
         #expect(seen == Set(EventLine.fields.keys))
     }
 
-    @Test("the bundled example ledger loads, exercising every event type")
+    @Test("the bundled ledgers load, exercising every event type between them (assertions in assertions.jsonl, a void in corrections.jsonl)")
     func exampleLedger() throws {
         let ledger = try LedgerLoader.load(path: packageRoot + "/Fixtures/ledger/example.jsonl", contracts: Fixture.set)
-        #expect(Set(ledger.events.map(\.typeName)) == Set(EventLine.fields.keys))
+        let assertions = try LedgerLoader.load(path: packageRoot + "/Fixtures/ledger/assertions.jsonl", contracts: Fixture.set)
+        // keping-2024 §二.2: line 1 pays instalment 1 with a mistyped
+        // 429,000.00; line 2 voids it, line 3 records the 492,000.00 paid;
+        // line 4 records liyang's November 2024 inspection (附件1 §1.1.2 5) done.
+        let corrections = try LedgerLoader.load(path: packageRoot + "/Fixtures/ledger/corrections.jsonl", contracts: Fixture.set)
+        #expect(corrections.voidedBy == [1: 2])
+        #expect(corrections.events.map(\.line) == [3, 4])
+        let types = (ledger.events + assertions.events + corrections.events + corrections.voids).map(\.typeName)
+        #expect(Set(types) == Set(EventLine.fields.keys))
     }
 }

@@ -62,7 +62,7 @@ struct ShellCompletionTests {
         #expect(lines.contains("--format[the output: table, json, csv or ics]:FORMAT:(table json csv ics)"), "\(lines)")
         #expect(lines.contains { $0.hasPrefix("*--remind[") })
         let record = try Run([zsh, "-f", "-c", stubs + "; words=(contractctl record ''); CURRENT=3; _contractctl"], shell: true)
-        #expect(record.stdout.contains("1:argument:(acceptance assessment breach"), "\(record.stdout)")
+        #expect(record.stdout.contains("1:argument:(acceptance assert assessment breach dutyDone effective"), "\(record.stdout)")
     }
 
     /// What fish offers for `line` (`complete -C`), the words only.

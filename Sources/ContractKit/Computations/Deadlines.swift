@@ -14,6 +14,10 @@ public struct DeadlineItem: Sendable {
     public var amount: Money?
     /// What the ledger records of it being done ("paid 2026-07-20").
     public var done: String?
+    /// For a duty: how a `dutyDone` event names it ("duty-roster.2026-10").
+    public var duty: String? = nil
+    /// A duty past its day that the ledger does not record as done.
+    public var missed: Bool = false
     /// Stable across runs, for calendar files.
     public var uid: String
     /// For a notice: who gives it, how long before which day at the latest,
@@ -38,9 +42,25 @@ public enum Deadlines {
             func item(_ day: CalendarDay, _ kind: String, _ key: String, _ title: String, _ clause: String,
                       estimated: Bool = false, provisional: Bool = false, amount: Money? = nil, done: String? = nil,
                       notice: DeadlineItem.NoticeTerms? = nil) {
-                items.append(DeadlineItem(day: day, contractID: contract.id, alias: contract.alias, kind: kind, title: title, clause: clause,
-                                          estimated: estimated, provisional: provisional, amount: amount, done: done,
-                                          uid: "\(contract.alias).\(kind).\(key)@contractctl", notice: notice))
+                var entry = DeadlineItem(day: day, contractID: contract.id, alias: contract.alias, kind: kind, title: title, clause: clause,
+                                         estimated: estimated, provisional: provisional, amount: amount, done: done,
+                                         uid: "\(contract.alias).\(kind).\(key)@contractctl", notice: notice)
+                if kind == "duty" {
+                    // Done when the ledger records it (by the as-of day); missed
+                    // when its day is past and it does not.
+                    entry.duty = key
+                    if let doneOn = dutiesDone[key] {
+                        let late = doneOn.dayNumber - day.dayNumber
+                        entry.done = "done \(doneOn)" + (late > 0 ? " (\(late) day\(late == 1 ? "" : "s") late)" : "")
+                    } else {
+                        entry.missed = day < asOf
+                    }
+                }
+                items.append(entry)
+            }
+            var dutiesDone: [String: CalendarDay] = [:]
+            for case .dutyDone(let day, let duty) in history.events.map(\.kind) where dutiesDone[duty] == nil {
+                dutiesDone[duty] = day
             }
             let lines = Payments.lines(for: contract, history: history, asOf: asOf, calendar: calendar)
             for line in lines {

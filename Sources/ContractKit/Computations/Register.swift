@@ -19,6 +19,8 @@ public struct RegisterEntry: Sendable {
     /// Every other figure, in the order the ledger format lists them.
     public var fields: [Field]
     public var note: String?
+    /// The line that voids this event: no computation counts it.
+    public var voidedBy: Int?
 }
 
 public enum Register {
@@ -27,11 +29,14 @@ public enum Register {
     /// within `range` (all when nil).
     public static func entries(for contracts: [Contract], ledger: Ledger, types: Set<String> = [], range: DayRange? = nil) -> [RegisterEntry] {
         var entries: [RegisterEntry] = []
+        let corrections = Dictionary(grouping: ledger.voids + ledger.voided, by: \.contractID)
         for contract in contracts {
-            for event in ledger.byContract[contract.id] ?? [] {
+            for event in (ledger.byContract[contract.id] ?? []) + (corrections[contract.id] ?? []) {
                 guard types.isEmpty || types.contains(event.typeName) else { continue }
                 if let range, !range.contains(event.day) { continue }
-                entries.append(entry(event, alias: contract.alias))
+                var entry = entry(event, alias: contract.alias)
+                entry.voidedBy = ledger.voidedBy[event.line]
+                entries.append(entry)
             }
         }
         return entries.sorted { $0.line < $1.line }
@@ -54,6 +59,7 @@ public enum Register {
         case .payment(_, let money, let number):
             amount = money
             instalment = number
+            add("transaction", event.transaction)
         case .acceptance(_, let stage): add("stage", stage.rawValue)
         case .assessment(let record):
             add("from", record.from)
@@ -100,6 +106,16 @@ public enum Register {
             add("from", record.from)
             add("to", record.to)
             instalment = record.instalment
+        case .dutyDone(_, let duty):
+            add("duty", duty)
+        case .void(_, let line, _, let reason):
+            add("voids", "line \(line)")
+            add("reason", reason)
+        case .assertion(let record):
+            amount = record.amount
+            instalment = record.instalment
+            add("figure", record.figure.rawValue)
+            add("party", record.payer?.rawValue)
         }
         return RegisterEntry(line: event.line, day: event.day, contractID: event.contractID, alias: alias, type: event.typeName,
                              amount: amount, instalment: instalment, fields: fields, note: event.note)

@@ -33,6 +33,15 @@ struct EventLine: Codable {
     var cause: DelayCause?
     var clause: String?
     var withoutCause: Bool?
+    /// A payment's bank transaction id, as `import` keeps it.
+    var transaction: String?
+    /// A void's target: the line it voids, and that line's hash.
+    var line: Int?
+    var lineHash: String?
+    var reason: String?
+    var figure: AssertionRecord.Figure?
+    /// A duty done: the obligation's id (".PERIOD" for a recurring one).
+    var duty: String?
     var prev: String?
     var hash: String?
 
@@ -43,7 +52,7 @@ struct EventLine: Codable {
         "signature": (["party", "day"], ["party", "day"]),
         "effective": (["day"], ["day"]),
         "invoice": (["day", "issued", "amount", "instalment"], ["day"]),
-        "payment": (["day", "amount", "instalment"], ["day", "amount"]),
+        "payment": (["day", "amount", "instalment", "transaction"], ["day", "amount"]),
         "acceptance": (["day", "stage"], ["day", "stage"]),
         "assessment": (["day", "from", "to", "occurrences", "additional", "supersede"], ["from", "to"]),
         "guarantee": (["day", "guarantee", "action", "amount"], ["day", "guarantee", "action"]),
@@ -54,6 +63,9 @@ struct EventLine: Codable {
         "breach": (["day", "clause", "party"], ["day", "clause", "party"]),
         "notice": (["day", "kind", "party", "withoutCause"], ["day", "kind", "party"]),
         "excuse": (["cause", "from", "to", "instalment"], ["cause", "from", "to"]),
+        "void": (["day", "line", "lineHash", "reason"], ["day", "line", "lineHash", "reason"]),
+        "dutyDone": (["day", "duty"], ["day", "duty"]),
+        "assert": (["day", "figure", "amount", "instalment", "party"], ["day", "figure", "amount"]),
     ]
 
     /// The most occurrences of one item an assessment period may record:
@@ -175,6 +187,12 @@ extension EventLine {
         cause = choice("cause", DelayCause.self, DelayCause.allCases.map(\.rawValue).joined(separator: ", "))
         clause = string("clause")
         withoutCause = bool("withoutCause")
+        transaction = string("transaction")
+        line = integer("line")
+        lineHash = string("lineHash")
+        reason = string("reason")
+        duty = string("duty")
+        figure = choice("figure", AssertionRecord.Figure.self, AssertionRecord.Figure.allCases.map(\.rawValue).joined(separator: ", "))
         prev = string("prev")
         hash = string("hash")
         guard problems.isEmpty else { throw EventProblems(messages: problems) }

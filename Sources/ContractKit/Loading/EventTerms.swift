@@ -154,6 +154,36 @@ enum EventTerms {
                 if from > to { problems.append("$.from: the stretch starts \(from), after it ends \(to)") }
                 result = .excuse(ExcuseRecord(cause: cause, from: from, to: to, instalment: line.instalment))
             }
+        case "dutyDone":
+            if let day = require(line.day, "day"), let duty = require(line.duty, "duty") {
+                if let problem = DutyKey.problem(duty, in: contract) {
+                    problems.append("$.duty: \"\(duty)\": \(problem)")
+                } else {
+                    result = .dutyDone(day: day, duty: duty)
+                }
+            }
+        case "void":
+            if let day = require(line.day, "day"), let target = require(line.line, "line"), let hash = require(line.lineHash, "lineHash"),
+               let reason = require(line.reason, "reason") {
+                if target < 1 { problems.append("$.line: \(target): expected the number of an earlier line, 1 or more") }
+                if hash.count != 64 || !hash.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) {
+                    problems.append("$.lineHash: expected the voided line's hash, 64 lowercase hexadecimal digits (verify and record print it)")
+                }
+                if reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { problems.append("$.reason: say why the line is voided") }
+                result = .void(day: day, line: target, hash: hash, reason: reason)
+            }
+        case "assert":
+            checkInstalment(line.instalment)
+            if let day = require(line.day, "day"), let figure = require(line.figure, "figure"), let amount = require(line.amount, "amount") {
+                switch figure {
+                case .paid, .outstanding:
+                    if line.party != nil { problems.append("$.party: \(figure.rawValue) is the contract's or an instalment's figure; only a penalties assertion names the party who pays") }
+                case .penalties:
+                    if line.party == nil { problems.append("$.party: missing; a penalties assertion names the party who pays: buyer or supplier") }
+                    if line.instalment != nil { problems.append("$.instalment: penalties are asserted for the whole contract, by the party who pays, not for an instalment") }
+                }
+                result = .assertion(AssertionRecord(day: day, figure: figure, instalment: line.instalment, payer: line.party, amount: amount))
+            }
         default:
             problems.append("$.type: \"\(type)\": unknown event type")
         }

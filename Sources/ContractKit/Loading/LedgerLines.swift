@@ -61,6 +61,13 @@ public struct LedgerLines: Sendable {
         line.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
     }
 
+    /// Adds a complete line after the others, as an append writes it (to
+    /// lines with no torn tail).
+    mutating func add(_ text: String) {
+        complete += 1
+        lines.append(Line(number: complete, text: text))
+    }
+
     /// The line numbers of `lines`, in order.
     public var numbers: [Int] { lines.map(\.number) }
 

@@ -3,18 +3,37 @@ import Foundation
 /// The events of a ledger file, in the order recorded.
 public struct Ledger: Sendable {
     public var events: [LedgerEvent] {
-        didSet { byContract = Ledger.group(events) }
+        get { stored }
+        set {
+            stored = newValue
+            byContract = Ledger.group(newValue)
+        }
     }
+    private var stored: [LedgerEvent]
     /// Where it was read from; nil for no ledger.
     public var path: String?
     /// The events of each contract, in the order recorded: built once, so
     /// that a report over many contracts does not scan the ledger for each.
     public private(set) var byContract: [String: [LedgerEvent]]
+    /// The voids recorded, and the events they void, which no computation
+    /// counts (not in `events`): for the register.
+    public var voids: [LedgerEvent] = []
+    public var voided: [LedgerEvent] = []
+    /// Voided line -> the line that voids it.
+    public var voidedBy: [Int: Int] = [:]
+    /// `--assume`: the file of the events after `path`'s, never written.
+    public var assumed: Assumed?
 
     public init(events: [LedgerEvent] = [], path: String? = nil) {
-        self.events = events
+        self.stored = events
         self.path = path
         self.byContract = Ledger.group(events)
+    }
+
+    /// Adds one event after the others, without regrouping the ledger.
+    public mutating func append(_ event: LedgerEvent) {
+        stored.append(event)
+        byContract[event.contractID, default: []].append(event)
     }
 
     static func group(_ events: [LedgerEvent]) -> [String: [LedgerEvent]] {
@@ -103,7 +122,8 @@ public enum LedgerLoader {
         /// The hash of the last line: note it to detect later truncation.
         public var head: String
         public var chainBreak: LedgerChain.Break?
-        /// Events that contradict the terms or earlier events.
+        /// Events that contradict the terms or earlier events, and
+        /// assertions that do not hold.
         public var problems: [LoadError]
         /// Whether `head` given by the user is still in the chain, and where.
         public var headFound: Int?
@@ -152,7 +172,8 @@ public enum LedgerLoader {
     static func verify(_ lines: LedgerLines, path: String, contracts: ContractSet, expectedHead: String?) -> Verification {
         var problems: [LoadError] = lines.tail.map { [tornLine(path, line: $0.number)] } ?? []
         do {
-            _ = try parse(lines, file: path, contracts: contracts)
+            let ledger = try parse(lines, file: path, contracts: contracts)
+            problems += failedAssertions(in: ledger, contracts: contracts)
         } catch {
             problems += error.errors
         }
@@ -182,11 +203,25 @@ public enum LedgerLoader {
                 return .failure(error)
             }
         }
+        let (voidedBy, voidErrors) = voids(lines, parsed, file: file)
+        errors += voidErrors
+        var voids: [LedgerEvent] = []
+        var voided: [LedgerEvent] = []
         for (line, outcome) in zip(lines.lines, parsed) {
             let lineNumber = line.number
             switch outcome {
             case .success(var event):
                 event.line = lineNumber
+                // A void, and the event it voids, are kept aside: no check
+                // or computation counts them.
+                if case .void = event.kind {
+                    voids.append(event)
+                    continue
+                }
+                if voidedBy[lineNumber] != nil {
+                    voided.append(event)
+                    continue
+                }
                 let problems = LedgerValidator.problems(adding: event, after: byContract[event.contractID] ?? [], contracts: contracts)
                 if problems.isEmpty {
                     events.append(event)
@@ -203,7 +238,48 @@ public enum LedgerLoader {
             }
         }
         guard errors.isEmpty else { throw LoadErrors(errors) }
-        return Ledger(events: events, path: file)
+        var ledger = Ledger(events: events, path: file)
+        ledger.voids = voids
+        ledger.voided = voided
+        ledger.voidedBy = voidedBy
+        return ledger
+    }
+
+    /// Which lines the voids void (voided line -> voiding line), and what is
+    /// wrong with a void: it must name an earlier line of the same contract
+    /// by its number and hash, a line that is not a void, not voided twice.
+    static func voids(_ lines: LedgerLines, _ parsed: [Result<LedgerEvent, LoadErrors>], file: String) -> (voidedBy: [Int: Int], errors: [LoadError]) {
+        var voidedBy: [Int: Int] = [:]
+        var errors: [LoadError] = []
+        var index: [Int: Int] = [:]
+        for (position, line) in lines.lines.enumerated() { index[line.number] = position }
+        for (position, outcome) in parsed.enumerated() {
+            guard case .success(let event) = outcome, case .void(_, let target, let hash, _) = event.kind else { continue }
+            let number = lines.lines[position].number
+            func refuse(_ message: String) { errors.append(LoadError(.badData, file: file, location: "line \(number): $.line", message)) }
+            guard target < number, let targetPosition = index[target] else {
+                refuse("\(target): a void names an earlier line of the ledger")
+                continue
+            }
+            guard case .success(let voided) = parsed[targetPosition] else {
+                refuse("\(target): that line has errors of its own")
+                continue
+            }
+            if case .void = voided.kind {
+                refuse("\(target): that line is itself a void; to restore the event, record it again")
+            } else if voided.contractID != event.contractID {
+                refuse("\(target): that line is an event of another contract")
+            } else if let seal = LedgerChain.seal(of: Substring(lines.lines[targetPosition].text)), seal.hash == hash, !seal.intact {
+                errors.append(LoadError(.badData, file: file, location: "line \(number): $.lineHash", "line \(target) no longer matches its hash: it was edited after it was recorded (contractctl verify tells more)"))
+            } else if LedgerChain.seal(of: Substring(lines.lines[targetPosition].text))?.hash != hash {
+                errors.append(LoadError(.badData, file: file, location: "line \(number): $.lineHash", "is not the hash of line \(target): the void names another line than the one recorded there"))
+            } else if let earlier = voidedBy[target] {
+                refuse("\(target): that line is already voided by line \(earlier)")
+            } else {
+                voidedBy[target] = number
+            }
+        }
+        return (voidedBy, errors)
     }
 
     /// Parses one ledger line and checks it against the terms (not the
@@ -252,7 +328,9 @@ public enum LedgerLoader {
         }
         do {
             let kind = try EventTerms.kind(of: wire, type: type, contract: contract)
-            return LedgerEvent(line: line, contractID: contract.id, kind: kind, note: wire.note)
+            var event = LedgerEvent(line: line, contractID: contract.id, kind: kind, note: wire.note)
+            event.transaction = wire.transaction
+            return event
         } catch {
             throw LoadErrors(error.messages.map { LoadError(.badData, file: file, location: location, $0) })
         }

@@ -19,12 +19,50 @@ public enum LedgerWriter {
     /// takes no event without its key, and an unsealed one that existed
     /// before takes none with a key (see `seal`).
     public static func append(_ text: String, to path: String, contracts: ContractSet, key: [UInt8]? = nil) throws(LoadErrors) -> Recorded {
+        let recorded = try append(text, to: path, contracts: contracts, key: key, replacing: nil)
+        return recorded[recorded.count - 1]
+    }
+
+    /// A correction: the line to void, why, and the day it is made.
+    public struct Replacement: Sendable {
+        public var line: Int
+        public var reason: String
+        public var day: CalendarDay
+        public init(line: Int, reason: String, day: CalendarDay) {
+            self.line = line
+            self.reason = reason
+            self.day = day
+        }
+    }
+
+    /// Appends `text`; with `replacing`, first a void of that line (named by
+    /// its number and the hash read from the ledger under the lock), so the
+    /// void and the corrected event are one append: both lines or neither.
+    /// Returns the lines recorded, in order.
+    public static func append(_ text: String, to path: String, contracts: ContractSet, key: [UInt8]?, replacing: Replacement?) throws(LoadErrors) -> [Recorded] {
         // A malformed event is refused before the ledger is opened (or created).
         let compact = try compactEvent(text)
+        return try appendAll(to: path, contracts: contracts, key: key) { (_, lines) throws(LoadErrors) in
+            guard let replacing else { return [compact] }
+            return [try voidText(replacing, for: compact, in: lines, path: path, contracts: contracts), compact]
+        }
+    }
+
+    /// Appends several events in one write, under one lock: `events` is
+    /// given the ledger as it is under the lock and its lines, and returns
+    /// the events to append (one JSON object each, without chain fields).
+    /// Each is admitted after the ones before it; if any is refused, or the
+    /// write or the seal's renewal fails, the ledger and its seal are left
+    /// byte for byte as they were and nothing is recorded. No events:
+    /// nothing is written (and a ledger that did not exist is not created).
+    public static func appendAll(to path: String, contracts: ContractSet, key: [UInt8]? = nil,
+                                 events: (Ledger, LedgerLines) throws(LoadErrors) -> [String]) throws(LoadErrors) -> [Recorded] {
         let ledger = try LockedLedger.open(path)
         defer { ledger.unlock() }
         do {
-            return try append(compact, to: ledger, contracts: contracts, key: key)
+            let recorded = try append(events, to: ledger, contracts: contracts, key: key)
+            if recorded.isEmpty { ledger.removeCreated() }
+            return recorded
         } catch {
             // A refused first record leaves no empty ledger behind.
             ledger.removeCreated()
@@ -32,7 +70,38 @@ public enum LedgerWriter {
         }
     }
 
-    static func append(_ compact: String, to ledger: LockedLedger, contracts: ContractSet, key: [UInt8]?) throws(LoadErrors) -> Recorded {
+    /// The void of `replacing.line`, for the contract of the event that
+    /// replaces it: the line must exist, be complete and carry its hash.
+    static func voidText(_ replacing: Replacement, for compact: String, in lines: LedgerLines, path: String, contracts: ContractSet) throws(LoadErrors) -> String {
+        guard let target = lines.lines.first(where: { $0.number == replacing.line }) else {
+            throw LoadErrors([LoadError(.badData, file: path, "has no line \(replacing.line) to replace (it has \(lines.complete) complete line\(lines.complete == 1 ? "" : "s")); nothing was recorded")])
+        }
+        guard let seal = LedgerChain.seal(of: Substring(target.text)) else {
+            throw LoadErrors([LoadError(.badData, file: path, location: "line \(replacing.line)", "carries no hash (prev and hash), so it cannot be named by a void; contractctl verify tells more; nothing was recorded")])
+        }
+        var contract: JSONNode = .null
+        if case .object(let members)? = try? JSONParser.parse(Array(target.text.utf8)), let value = members.first(where: { $0.key == "contract" })?.value {
+            contract = value
+        }
+        // By document number or alias: the same contract either way.
+        func named(_ node: JSONNode) -> (key: String, id: String?) {
+            guard case .string(let key) = node else { return (node.compactText, nil) }
+            return (key, contracts.find(key)?.id)
+        }
+        if case .object(let members)? = try? JSONParser.parse(Array(compact.utf8)), let given = members.first(where: { $0.key == "contract" })?.value {
+            let replacement = named(given), replaced = named(contract)
+            if replacement.id == nil || replacement.id != replaced.id {
+                throw LoadErrors([LoadError(.badData, file: "the new event", location: "$.contract", "the corrected event is for \(replacement.key), but line \(replacing.line) is an event of \(replaced.key); a replacement is for the same contract; nothing was recorded")])
+            }
+        }
+        return JSONNode.object([
+            .init(key: "contract", value: contract), .init(key: "type", value: .string("void")),
+            .init(key: "day", value: .string(replacing.day.description)), .init(key: "line", value: .number(String(replacing.line))),
+            .init(key: "lineHash", value: .string(seal.hash)), .init(key: "reason", value: .string(replacing.reason)),
+        ]).compactText
+    }
+
+    static func append(_ events: (Ledger, LedgerLines) throws(LoadErrors) -> [String], to ledger: LockedLedger, contracts: ContractSet, key: [UInt8]?) throws(LoadErrors) -> [Recorded] {
         let path = ledger.path
         let bytes = try ledger.contents()
         guard let existing = String(validating: bytes, as: UTF8.self) else {
@@ -42,26 +111,54 @@ public enum LedgerWriter {
         if let tail = lines.tail {
             throw LoadErrors([LedgerLoader.tornLine(path, line: tail.number), LoadError(.badData, file: path, "nothing was recorded, and the ledger was left as it is")])
         }
-        let loaded: Ledger
+        var current: Ledger
         do {
-            loaded = try LedgerLoader.parse(lines, file: path, contracts: contracts)
+            current = try LedgerLoader.parse(lines, file: path, contracts: contracts)
         } catch {
             throw LoadErrors(error.errors + [LoadError(.badData, file: path, "the ledger has the errors above; nothing was recorded")])
         }
         let oldSeal = try sealBeforeAppend(lines, ledger: ledger, key: key)
-        let admitted = try admit(compact, line: lines.complete + 1, after: loaded, contracts: contracts)
-        let line = LedgerChain.seal(admitted.compact, prev: lines.head)
-        guard let key else {
-            try ledger.append(line + lines.lineEnd, after: bytes.count)
-            return Recorded(line: admitted.event.line, text: line, event: admitted.event)
+        let compacts = try events(current, lines)
+        guard !compacts.isEmpty else { return [] }
+        var recorded: [Recorded] = []
+        var head = lines.head
+        var grown = lines
+        for text in compacts {
+            let number = grown.complete + 1
+            let admitted = try admit(text, line: number, after: current, contracts: contracts)
+            let line = LedgerChain.seal(admitted.compact, prev: head)
+            head = LedgerChain.seal(of: Substring(line))?.hash ?? head
+            grown.add(line)
+            recorded.append(Recorded(line: number, text: line, event: admitted.event))
+            if case .void = admitted.event.kind {
+                let before = current.byContract[admitted.event.contractID] ?? []
+                // A void changes what the later lines of its contract may
+                // say: the whole ledger is read again with it, and the
+                // contract's figures computed without the voided event.
+                do {
+                    current = try LedgerLoader.parse(grown, file: path, contracts: contracts)
+                } catch {
+                    throw LoadErrors(error.errors + [LoadError(.badData, file: "the new event", "with this void, the ledger would have the errors above; nothing was recorded")])
+                }
+                if let contract = contracts.find(admitted.event.contractID) {
+                    try computable(contract, events: current.byContract[contract.id] ?? [], before: before, line: number, ledger: path)
+                }
+            } else {
+                current.append(admitted.event)
+            }
         }
-        // The seal first gains the new state as pending, then the line is
+        let added = recorded.map { $0.text + lines.lineEnd }.joined()
+        guard let key else {
+            try ledger.append(added, after: bytes.count)
+            return recorded
+        }
+        // The seal first gains the new state as pending, then the lines are
         // written, then the seal keeps only the new state: at every moment
         // the ledger on disk matches a state the seal vouches for. A failure
         // puts both files back as they were.
         let texts = lines.texts
         let now = LedgerSeal.State(key: key, lines: texts.count, digest: LedgerSeal.digest(texts))
-        let next = LedgerSeal.State(key: key, lines: texts.count + 1, digest: LedgerSeal.digest(texts + [Substring(line)]))
+        let next = LedgerSeal.State(key: key, lines: texts.count + recorded.count, digest: LedgerSeal.digest(texts + recorded.map { Substring($0.text) }))
         let sealPath = LedgerSeal.path(of: path)
         func restored() -> String {
             LedgerSeal.restore(oldSeal, besides: path) ? "the seal was put back as it was"
@@ -73,7 +170,7 @@ public enum LedgerWriter {
             throw LoadErrors(error.errors + [LoadError(.io, file: path, "the seal could not be renewed; nothing was recorded")])
         }
         do {
-            try ledger.append(line + lines.lineEnd, after: bytes.count)
+            try ledger.append(added, after: bytes.count)
         } catch {
             throw LoadErrors(error.errors + [LoadError(.io, file: sealPath, restored())])
         }
@@ -82,7 +179,7 @@ public enum LedgerWriter {
         } catch {
             throw LoadErrors(error.errors + [LoadError(.io, file: path, "the seal could not be renewed; " + ledger.rollBack(to: bytes.count) + "; " + restored())])
         }
-        return Recorded(line: admitted.event.line, text: line, event: admitted.event)
+        return recorded
     }
 
     /// The seal rule of `record`, checked under the ledger's lock before
@@ -124,27 +221,42 @@ public enum LedgerWriter {
         guard problems.isEmpty else {
             throw LoadErrors(problems.map { LoadError(.badData, file: "the new event", "\($0); nothing was recorded") })
         }
-        // Whatever record accepts, every command must be able to compute: the
-        // contract's figures that can fail (penalties; what falls due, added
-        // up) are worked out with the new event before it is written, as of
-        // the latest day the ledger records for it. The others are total.
+        // A void is checked against the whole ledger by `append`.
+        if case .void = event.kind { return (event, compact) }
         if let contract = contracts.find(event.contractID) {
-            let events = earlier + [event]
-            let asOf = events.map(\.day).max() ?? event.day
-            let calendar = CalendarLoader.builtin
-            do {
-                _ = try Penalties.report(for: contract, history: History(events: events), asOf: asOf, calendar: calendar)
-                if let first = CalendarDay(year: 1, month: 1, day: 1), let last = CalendarDay(year: 9999, month: 12, day: 31) {
-                    _ = try Dues.report(for: [contract], ledger: Ledger(events: events), range: DayRange(from: first, to: last), asOf: asOf, calendar: calendar)
-                }
-            } catch {
-                throw LoadErrors([LoadError(.badData, file: "the new event", "with it, \(error.description); nothing was recorded")])
-            }
-            if let finding = DateHorizon.beyond([contract], ledger: Ledger(events: events)) {
-                throw LoadErrors([LoadError(.badData, file: "the new event", DateHorizon.message(finding, from: "the terms and this event") + "; nothing was recorded")])
-            }
+            try computable(contract, events: earlier + [event], before: earlier, line: line, ledger: ledger.path)
         }
         return (event, compact)
+    }
+
+    /// Whatever record accepts, every command must be able to compute: the
+    /// contract's figures that can fail (penalties; what falls due, added
+    /// up) are worked out with `events`, as of the latest day they record.
+    /// The others are total.
+    static func computable(_ contract: Contract, events: [LedgerEvent], before earlier: [LedgerEvent], line: Int, ledger path: String?) throws(LoadErrors) {
+        let calendar = CalendarLoader.builtin
+        do {
+            if let asOf = events.map(\.day).max(), let first = CalendarDay(year: 1, month: 1, day: 1), let last = CalendarDay(year: 9999, month: 12, day: 31) {
+                _ = try Penalties.report(for: contract, history: History(events: events), asOf: asOf, calendar: calendar)
+                _ = try Dues.report(for: [contract], ledger: Ledger(events: events), range: DayRange(from: first, to: last), asOf: asOf, calendar: calendar)
+            }
+        } catch {
+            throw LoadErrors([LoadError(.badData, file: "the new event", "with it, \(error.description); nothing was recorded")])
+        }
+        if let finding = DateHorizon.beyond([contract], ledger: Ledger(events: events)) {
+            throw LoadErrors([LoadError(.badData, file: "the new event", DateHorizon.message(finding, from: "the terms and this event") + "; nothing was recorded")])
+        }
+        // No assertion that held stops holding, and a new one must hold
+        // (README: "Assertions"). One that already failed does not block:
+        // the missing payment that puts it right must be recordable.
+        let failedBefore = Set(Assertions.check(contract, events: earlier, calendar: calendar).filter { !$0.holds }.map(\.line))
+        let broken = Assertions.check(contract, events: events, calendar: calendar).filter { !$0.holds && !failedBefore.contains($0.line) }
+        if !broken.isEmpty {
+            throw LoadErrors(broken.map { check in
+                let whose = check.line == line ? "" : "with it, \(path ?? "the ledger"), line \(check.line): "
+                return LoadError(.badData, file: "the new event", "\(whose)\(check.message); nothing was recorded")
+            })
+        }
     }
 
     /// The event as one line of JSON; refused when it is not JSON or carries

@@ -9,6 +9,10 @@ public struct LedgerEvent: Sendable {
     public var contractID: String
     public var kind: Kind
     public var note: String?
+    /// A payment's bank transaction id (or the hash of its statement row),
+    /// kept by `import` so that a statement imported twice records nothing
+    /// twice; nil on every other event.
+    public var transaction: String?
 
     public enum Kind: Sendable {
         case signature(party: PartyRole, day: CalendarDay)
@@ -29,6 +33,15 @@ public struct LedgerEvent: Sendable {
         /// Days of delay that a cause excuses: on one instalment's payment,
         /// or, with no instalment, on the supplier's service (Readings 16).
         case excuse(ExcuseRecord)
+        /// A correction: the event on `line`, whose hash is `hash`, is void.
+        /// No computation counts a void or the event it voids.
+        case void(day: CalendarDay, line: Int, hash: String, reason: String)
+        /// What the books must show as of a day (README: "Assertions").
+        case assertion(AssertionRecord)
+        /// A dated duty done (a handover, a month's report): `duty` is the
+        /// obligation's id, with ".PERIOD" for a recurring one, as
+        /// `deadlines` names it.
+        case dutyDone(day: CalendarDay, duty: String)
     }
 
     /// The day the event is dated (for an incident or request, its first moment's day in Shanghai).
@@ -36,13 +49,14 @@ public struct LedgerEvent: Sendable {
         switch kind {
         case .signature(_, let day), .effective(let day), .payment(let day, _, _), .acceptance(let day, _),
              .guarantee(let day, _, _, _), .staffViolation(let day, _, _), .serviceDelay(let day, _, _),
-             .breach(let day, _, _), .notice(let day, _, _, _):
+             .breach(let day, _, _), .notice(let day, _, _, _), .void(let day, _, _, _), .dutyDone(let day, _):
             return day
         case .invoice(let received, _, _, _): return received
         case .assessment(let record): return record.to
         case .incident(let record): return record.occurred.shanghaiDay
         case .request(let record): return record.received.shanghaiDay
         case .excuse(let record): return record.from
+        case .assertion(let record): return record.day
         }
     }
 
@@ -62,6 +76,9 @@ public struct LedgerEvent: Sendable {
         case .breach: return "breach"
         case .notice: return "notice"
         case .excuse: return "excuse"
+        case .void: return "void"
+        case .assertion: return "assert"
+        case .dutyDone: return "dutyDone"
         }
     }
 }
@@ -85,6 +102,31 @@ public struct ExcuseRecord: Sendable {
     public var to: CalendarDay
     /// The instalment whose late payment it excuses; nil: the service.
     public var instalment: String?
+}
+
+/// A figure the books must show at the end of a day, as a bank statement
+/// or the other party's books give it: checked by every command that reads
+/// the ledger, never counted by any computation.
+public struct AssertionRecord: Sendable, Equatable {
+    public enum Figure: String, Codable, Sendable, CaseIterable {
+        /// Paid to date: the payments applied to the instalment, or to all of
+        /// the contract's instalments (the `paid` column of `payments`).
+        case paid
+        /// The instalment's amount (or the schedule's) less what is paid of it
+        /// (the `outstanding` column of `payments`).
+        case outstanding
+        /// The penalties one party pays under the contract, every rule's lines
+        /// and caps added (the totals of `penalties`).
+        case penalties
+    }
+
+    public var day: CalendarDay
+    public var figure: Figure
+    /// The instalment the figure is for; nil: the whole contract.
+    public var instalment: String?
+    /// For `penalties`: the party who pays.
+    public var payer: PartyRole?
+    public var amount: Money
 }
 
 /// One assessment period's result: occurrences per category and deduction,

@@ -38,6 +38,7 @@ public enum ICalendar {
             if item.estimated { description += " Estimated: the earliest possible day; the due date waits on an event not yet recorded." }
             if item.provisional { description += " Provisional: computed through a year the official calendar does not cover." }
             if let done = item.done { description += " Done: \(done)." }
+            if item.missed { description += " Missed: past its day and not recorded as done." }
             description += "\nContract: \(item.contractID)"
             lines += [
                 "BEGIN:VEVENT",
@@ -45,7 +46,7 @@ public enum ICalendar {
                 "DTSTAMP:" + dtstamp,
                 "DTSTART;VALUE=DATE:" + compact(item.day),
                 "DTEND;VALUE=DATE:" + compact(item.day.adding(days: 1)),
-                "SUMMARY:" + escape((item.done != nil ? "[done] " : "") + item.title),
+                "SUMMARY:" + escape((item.done != nil ? "[done] " : item.missed ? "[missed] " : "") + item.title),
                 "DESCRIPTION:" + escape(description),
                 "CATEGORIES:" + escape(item.kind),
                 "TRANSP:TRANSPARENT",
@@ -109,15 +110,17 @@ public enum DeadlinesReport {
                     ("kind", .string(item.kind)), ("title", .string(item.title)), ("clause", .string(item.clause)),
                     ("estimated", .bool(item.estimated)), ("provisional", .bool(item.provisional)),
                     ("amount", .optional(item.amount?.plain)), ("done", .optional(item.done)), ("uid", .string(item.uid)),
+                    ("duty", .optional(item.duty)), ("missed", .bool(item.missed)),
                 ])
             })),
         ]).rendered() + "\n"
     }
 
     public static func csv(_ items: [DeadlineItem]) -> String {
-        CSV.render(header: ["day", "contract", "alias", "kind", "title", "clause", "estimated", "provisional", "amount", "done"],
+        CSV.render(header: ["day", "contract", "alias", "kind", "title", "clause", "estimated", "provisional", "amount", "done", "duty", "missed"],
                    rows: items.map { [$0.day.description, $0.contractID, $0.alias, $0.kind, $0.title, $0.clause,
-                                      $0.estimated ? "true" : "false", $0.provisional ? "true" : "false", $0.amount?.plain ?? "", $0.done ?? ""] })
+                                      $0.estimated ? "true" : "false", $0.provisional ? "true" : "false", $0.amount?.plain ?? "", $0.done ?? "",
+                                      $0.duty ?? "", $0.missed ? "true" : "false"] })
     }
 
     /// The table, `width` columns wide when given: what falls due folds,
@@ -130,7 +133,7 @@ public enum DeadlinesReport {
         table.omitsEmptyColumns = true
         for item in items {
             let days = item.day.dayNumber - asOf.dayNumber
-            table.add([(item.estimated ? "≥ " : "") + item.day.description + (item.provisional ? " *" : ""), "\(days)d", item.alias, item.title, item.clause, item.done ?? ""])
+            table.add([(item.estimated ? "≥ " : "") + item.day.description + (item.provisional ? " *" : ""), "\(days)d", item.alias, item.title, item.clause, item.done ?? (item.missed ? "MISSED" : "")])
         }
         text += table.rendered(width: width)
         if items.contains(where: \.estimated) { text += "\n≥ DAY: the earliest possible day; it waits on an event not yet recorded.\n" }

@@ -10,7 +10,8 @@ public enum RegisterReport {
         for entry in entries {
             let carried = ([entry.instalment.map { "instalment \($0)" }] + entry.fields.map { "\($0.key) \(shortened($0.value))" })
                 .compactMap { $0 }.joined(separator: ", ")
-            let figures = [carried.nonEmpty, entry.note.map { "“\($0)”" }].compactMap { $0 }.joined(separator: "\n")
+            let voided = entry.voidedBy.map { "VOIDED by line \($0)" }
+            let figures = [voided, carried.nonEmpty, entry.note.map { "“\($0)”" }].compactMap { $0 }.joined(separator: "\n")
             table.add(["\(entry.line)", entry.day.description, entry.alias, entry.type, entry.amount?.grouped ?? "", figures])
         }
         let count = "\(entries.count) event\(entries.count == 1 ? "" : "s")"
@@ -25,15 +26,16 @@ public enum RegisterReport {
                 ("amount", .optional(entry.amount?.plain)), ("instalment", .optional(entry.instalment)),
                 ("fields", .object(entry.fields.map { ($0.key, .string($0.value)) })),
                 ("note", .optional(entry.note)),
+                ("voidedBy", entry.voidedBy.map { .number(String($0)) } ?? .null),
             ])
         }).rendered() + "\n"
     }
 
     public static func csv(_ entries: [RegisterEntry]) -> String {
-        CSV.render(header: ["line", "day", "contract", "alias", "type", "amount", "instalment", "figures", "note"],
+        CSV.render(header: ["line", "day", "contract", "alias", "type", "amount", "instalment", "figures", "note", "voidedBy"],
                    rows: entries.map {
                        ["\($0.line)", $0.day.description, $0.contractID, $0.alias, $0.type, $0.amount?.plain ?? "",
-                        $0.instalment ?? "", figures($0), $0.note ?? ""]
+                        $0.instalment ?? "", figures($0), $0.note ?? "", $0.voidedBy.map(String.init) ?? ""]
                    })
     }
 
