@@ -35,6 +35,7 @@ enum Target {
                 _ = CalendarDay(parsing: text)
                 _ = Instant(parsing: text)
                 _ = DayRange.quarter(text)
+                statementReading(text)
             }
         default:
             _ = try? CalendarLoader.parse(data, file: "fuzz-calendar.json")
@@ -64,6 +65,25 @@ extension Target {
         guard let reread = LedgerSeal.parse(Array(whole.text.utf8)), reread == whole else {
             say("FINDING: a seal does not read back as written: \(whole.text)")
             abort()
+        }
+    }
+}
+
+extension Target {
+    /// A bank statement as `import` reads it: the CSV reader, the day and
+    /// amount readers, and the rows under a layout of positions.
+    static func statementReading(_ text: String) {
+        _ = try? CSVReader.records(text)
+        _ = BankStatement.statementDay(text)
+        _ = try? BankStatement.statementAmount(text)
+        var layout = StatementLayout()
+        layout.date = .numbered(1)
+        layout.debit = .numbered(2)
+        layout.credit = .numbered(3)
+        layout.account = .numbered(4)
+        layout.reference = .numbered(5)
+        if let read = try? BankStatement.read(text, file: "fuzz.csv", layout: layout) {
+            _ = StatementImport.plan(read.rows, source: "fuzz.csv", contracts: contracts, ledger: .empty, nextLine: 1)
         }
     }
 }
@@ -111,7 +131,7 @@ enum Fuzz {
             exit(64)
         }
         var seeds: [[UInt8]] = []
-        for folder in ["Fixtures/contracts", "Fixtures/examples", "Tests/ContractKitTests/Hostile/fixtures", "Tests/ContractKitTests/Hostile/ledgers"] {
+        for folder in ["Fixtures/contracts", "Fixtures/examples", "Fixtures/statements", "Tests/ContractKitTests/Hostile/fixtures", "Tests/ContractKitTests/Hostile/ledgers"] {
             for name in ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted() {
                 if let data = FileManager.default.contents(atPath: folder + "/" + name) { seeds.append(Array(data)) }
             }

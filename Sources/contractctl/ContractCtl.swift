@@ -5,7 +5,7 @@ import Foundation
 /// into one clear line on stderr and a sysexits code.
 @main
 enum ContractCtl {
-    static var commands: [any Command.Type] { [PaymentsCommand.self, DueCommand.self, DeadlinesCommand.self, EventsCommand.self, RecordCommand.self, VerifyCommand.self, RepairCommand.self, DiffCommand.self, ReportCommand.self, ScoresCommand.self, PenaltiesCommand.self, GuaranteesCommand.self, CheckCommand.self, CalendarCommand.self, AmountWordsCommand.self, CompletionCommand.self, ManCommand.self] }
+    static var commands: [any Command.Type] { [PaymentsCommand.self, DueCommand.self, DeadlinesCommand.self, EventsCommand.self, RecordCommand.self, ImportCommand.self, VerifyCommand.self, RepairCommand.self, DiffCommand.self, ReportCommand.self, ScoresCommand.self, PenaltiesCommand.self, GuaranteesCommand.self, CheckCommand.self, CalendarCommand.self, AmountWordsCommand.self, CompletionCommand.self, ManCommand.self] }
 
     /// The release; `contractctl --version` prints it.
     static let version = "0.9.0"

@@ -111,6 +111,7 @@ struct GoldenTests {
         Case(golden: "deadlines.help.txt", arguments: ["deadlines", "--help"]),
         Case(golden: "diff.help.txt", arguments: ["diff", "--help"]),
         Case(golden: "record.help.txt", arguments: ["record", "--help"]),
+        Case(golden: "import.help.txt", arguments: ["import", "--help"]),
         Case(golden: "scores.help.txt", arguments: ["scores", "--help"]),
         Case(golden: "penalties.help.txt", arguments: ["penalties", "--help"]),
         Case(golden: "guarantees.help.txt", arguments: ["guarantees", "--help"]),

@@ -12,12 +12,12 @@ struct EventsRegisterTests {
         let run = try Run(["events", "--contract", "qingpu-2026", "--format", "csv"])
         #expect(run.code == 0, "\(run.stderr)")
         let rows = run.stdout.split(separator: "\r\n").map(String.init)
-        #expect(rows.first == "line,day,contract,alias,type,amount,instalment,figures,note")
+        #expect(rows.first == "line,day,contract,alias,type,amount,instalment,figures,note,voidedBy")
         #expect(rows.dropFirst().map { $0.split(separator: ",").first.map(String.init) ?? "" } == ["20", "21", "22", "32", "49", "50"])
         // Line 21: {"type":"invoice","day":"2026-02-10","issued":"2026-02-09","amount":"1464260.00","instalment":"1"}
-        #expect(rows.contains("21,2026-02-10,11N4251906122026201,qingpu-2026,invoice,1464260.00,1,issued 2026-02-09,"))
+        #expect(rows.contains("21,2026-02-10,11N4251906122026201,qingpu-2026,invoice,1464260.00,1,issued 2026-02-09,,"))
         // Line 49: a breach of §9.1 by the supplier, with its note.
-        #expect(rows.contains("49,2026-09-10,11N4251906122026201,qingpu-2026,breach,,,\"clause §9.1, party supplier\",service staff replaced without the buyer's consent"))
+        #expect(rows.contains("49,2026-09-10,11N4251906122026201,qingpu-2026,breach,,,\"clause §9.1, party supplier\",service staff replaced without the buyer's consent,"))
     }
 
     @Test("--type payment -p 2026Q3: only minhang's instalment-1 payment of 2026-07-20 (line 29) is a payment dated July to September 2026")

@@ -59,6 +59,7 @@ public enum Register {
         case .payment(_, let money, let number):
             amount = money
             instalment = number
+            add("transaction", event.transaction)
         case .acceptance(_, let stage): add("stage", stage.rawValue)
         case .assessment(let record):
             add("from", record.from)

@@ -33,6 +33,8 @@ struct EventLine: Codable {
     var cause: DelayCause?
     var clause: String?
     var withoutCause: Bool?
+    /// A payment's bank transaction id, as `import` keeps it.
+    var transaction: String?
     /// A void's target: the line it voids, and that line's hash.
     var line: Int?
     var lineHash: String?
@@ -48,7 +50,7 @@ struct EventLine: Codable {
         "signature": (["party", "day"], ["party", "day"]),
         "effective": (["day"], ["day"]),
         "invoice": (["day", "issued", "amount", "instalment"], ["day"]),
-        "payment": (["day", "amount", "instalment"], ["day", "amount"]),
+        "payment": (["day", "amount", "instalment", "transaction"], ["day", "amount"]),
         "acceptance": (["day", "stage"], ["day", "stage"]),
         "assessment": (["day", "from", "to", "occurrences", "additional", "supersede"], ["from", "to"]),
         "guarantee": (["day", "guarantee", "action", "amount"], ["day", "guarantee", "action"]),
@@ -182,6 +184,7 @@ extension EventLine {
         cause = choice("cause", DelayCause.self, DelayCause.allCases.map(\.rawValue).joined(separator: ", "))
         clause = string("clause")
         withoutCause = bool("withoutCause")
+        transaction = string("transaction")
         line = integer("line")
         lineHash = string("lineHash")
         reason = string("reason")

@@ -326,7 +326,9 @@ public enum LedgerLoader {
         }
         do {
             let kind = try EventTerms.kind(of: wire, type: type, contract: contract)
-            return LedgerEvent(line: line, contractID: contract.id, kind: kind, note: wire.note)
+            var event = LedgerEvent(line: line, contractID: contract.id, kind: kind, note: wire.note)
+            event.transaction = wire.transaction
+            return event
         } catch {
             throw LoadErrors(error.messages.map { LoadError(.badData, file: file, location: location, $0) })
         }

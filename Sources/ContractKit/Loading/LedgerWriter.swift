@@ -42,14 +42,27 @@ public enum LedgerWriter {
     public static func append(_ text: String, to path: String, contracts: ContractSet, key: [UInt8]?, replacing: Replacement?) throws(LoadErrors) -> [Recorded] {
         // A malformed event is refused before the ledger is opened (or created).
         let compact = try compactEvent(text)
+        return try appendAll(to: path, contracts: contracts, key: key) { (_, lines) throws(LoadErrors) in
+            guard let replacing else { return [compact] }
+            return [try voidText(replacing, for: compact, in: lines, path: path, contracts: contracts), compact]
+        }
+    }
+
+    /// Appends several events in one write, under one lock: `events` is
+    /// given the ledger as it is under the lock and its lines, and returns
+    /// the events to append (one JSON object each, without chain fields).
+    /// Each is admitted after the ones before it; if any is refused, or the
+    /// write or the seal's renewal fails, the ledger and its seal are left
+    /// byte for byte as they were and nothing is recorded. No events:
+    /// nothing is written (and a ledger that did not exist is not created).
+    public static func appendAll(to path: String, contracts: ContractSet, key: [UInt8]? = nil,
+                                 events: (Ledger, LedgerLines) throws(LoadErrors) -> [String]) throws(LoadErrors) -> [Recorded] {
         let ledger = try LockedLedger.open(path)
         defer { ledger.unlock() }
         do {
-            var compacts = [compact]
-            if let replacing {
-                compacts.insert(try voidText(replacing, for: compact, in: ledger, contracts: contracts), at: 0)
-            }
-            return try append(compacts, to: ledger, contracts: contracts, key: key)
+            let recorded = try append(events, to: ledger, contracts: contracts, key: key)
+            if recorded.isEmpty { ledger.removeCreated() }
+            return recorded
         } catch {
             // A refused first record leaves no empty ledger behind.
             ledger.removeCreated()
@@ -59,10 +72,7 @@ public enum LedgerWriter {
 
     /// The void of `replacing.line`, for the contract of the event that
     /// replaces it: the line must exist, be complete and carry its hash.
-    static func voidText(_ replacing: Replacement, for compact: String, in ledger: LockedLedger, contracts: ContractSet) throws(LoadErrors) -> String {
-        let path = ledger.path
-        let bytes = try ledger.contents()
-        let lines = LedgerLines(String(decoding: bytes, as: UTF8.self))
+    static func voidText(_ replacing: Replacement, for compact: String, in lines: LedgerLines, path: String, contracts: ContractSet) throws(LoadErrors) -> String {
         guard let target = lines.lines.first(where: { $0.number == replacing.line }) else {
             throw LoadErrors([LoadError(.badData, file: path, "has no line \(replacing.line) to replace (it has \(lines.complete) complete line\(lines.complete == 1 ? "" : "s")); nothing was recorded")])
         }
@@ -91,7 +101,7 @@ public enum LedgerWriter {
         ]).compactText
     }
 
-    static func append(_ compacts: [String], to ledger: LockedLedger, contracts: ContractSet, key: [UInt8]?) throws(LoadErrors) -> [Recorded] {
+    static func append(_ events: (Ledger, LedgerLines) throws(LoadErrors) -> [String], to ledger: LockedLedger, contracts: ContractSet, key: [UInt8]?) throws(LoadErrors) -> [Recorded] {
         let path = ledger.path
         let bytes = try ledger.contents()
         guard let existing = String(validating: bytes, as: UTF8.self) else {
@@ -108,12 +118,14 @@ public enum LedgerWriter {
             throw LoadErrors(error.errors + [LoadError(.badData, file: path, "the ledger has the errors above; nothing was recorded")])
         }
         let oldSeal = try sealBeforeAppend(lines, ledger: ledger, key: key)
+        let compacts = try events(current, lines)
+        guard !compacts.isEmpty else { return [] }
         var recorded: [Recorded] = []
         var head = lines.head
         var grown = lines
-        for compact in compacts {
+        for text in compacts {
             let number = grown.complete + 1
-            let admitted = try admit(compact, line: number, after: current, contracts: contracts)
+            let admitted = try admit(text, line: number, after: current, contracts: contracts)
             let line = LedgerChain.seal(admitted.compact, prev: head)
             head = LedgerChain.seal(of: Substring(line))?.hash ?? head
             grown.add(line)

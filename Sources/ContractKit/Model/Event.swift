@@ -9,6 +9,10 @@ public struct LedgerEvent: Sendable {
     public var contractID: String
     public var kind: Kind
     public var note: String?
+    /// A payment's bank transaction id (or the hash of its statement row),
+    /// kept by `import` so that a statement imported twice records nothing
+    /// twice; nil on every other event.
+    public var transaction: String?
 
     public enum Kind: Sendable {
         case signature(party: PartyRole, day: CalendarDay)
