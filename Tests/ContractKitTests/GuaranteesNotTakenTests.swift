@@ -16,8 +16,9 @@ struct GuaranteesNotTakenTests {
         #expect(statuses.first?.amount == .zero && statuses.first?.clause == "§2.5, §6")
         let findings = Checks.findings(for: qingpu, calendar: CalendarLoader.builtin)
         #expect(!findings.contains { $0.clause.contains("§2.5") })
-        // The two blanks the document does leave: §5.1's formula and §5.2.1a's amount.
-        #expect(findings.filter { $0.code == "blank-term" }.map(\.clause) == ["§5.1", "§5.2.1a"])
+        // The blanks the document does leave: §5.1's formula, §5.2.1a's amount, §2.3's dates after
+        // "一年：" and §3.6's "（需列明）" (Reading 20).
+        #expect(findings.filter { $0.code == "blank-term" }.map(\.clause) == ["§5.1", "§5.2.1a", "§2.3", "§3.6"])
     }
 
     @Test("a kind said to be not taken and also listed as a guarantee is refused at load, naming the path")

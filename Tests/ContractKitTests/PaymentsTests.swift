@@ -105,7 +105,9 @@ struct CheckTests {
     func weinan() throws {
         let found = try findings("weinan-2026")
         #expect(codes(found, .error) == ["amount-words-mismatch", "date-inconsistent"])
-        #expect(codes(found, .warning).isEmpty)
+        // Reading 20: 甲方 and 乙方 never defined (封面 defines 采购人, 供应商), 1 天内分配
+        // against on site after 3 hours (§五(二)2.1.1 3), and 半年后 from no stated day (§三.1).
+        #expect(codes(found, .warning) == ["period-unanchored", "term-undefined", "term-undefined", "terms-conflict"])
         let words = try #require(found.first { $0.code == "amount-words-mismatch" })
         #expect(words.message.contains("178,000.00") && words.message.contains("278,000.00"))
         #expect(words.clause == "§二.1")
@@ -118,7 +120,8 @@ struct CheckTests {
         let found = try findings("keping-2024")
         #expect(codes(found, .error) == ["total-mismatch"])
         // §1.1, §1.2, §3.1 refer to 合同附件, and nothing is attached (Reading 18).
-        #expect(codes(found, .warning) == ["reference-absent", "reference-absent", "reference-absent", "schedule-short"])
+        // Reading 20: 合同总金额 (§3.5, §5.1, §5.2) never defined; the price line names the 电路 §二.1 prices apart.
+        #expect(codes(found, .warning) == ["reference-absent", "reference-absent", "reference-absent", "schedule-short", "term-undefined", "terms-overlap"])
         #expect(found.contains { $0.code == "total-mismatch" && $0.message.contains("492,000.00") && $0.message.contains("498,000.00") })
         #expect(found.contains { $0.code == "schedule-short" && $0.message.contains("2026-12-31") })
     }
@@ -129,7 +132,8 @@ struct CheckTests {
         #expect(codes(found, .error).isEmpty)
         // Plus Reading 18: both guarantees end 2027-05-31 before the term (2027-06-09), items 20 and 54,
         // and the title and §1.2 naming 2026.
-        #expect(codes(found, .warning) == ["condition-after-deadline", "guarantee-ends-early", "guarantee-ends-early", "item-unit-differs", "year-disagrees", "year-disagrees"])
+        // Reading 20: 附件2's -10 安全事件 and -30 数据泄露和网络安全事件 items count one incident.
+        #expect(codes(found, .warning) == ["condition-after-deadline", "guarantee-ends-early", "guarantee-ends-early", "item-unit-differs", "score-items-overlap", "year-disagrees", "year-disagrees"])
         #expect(found.contains { $0.code == "rule-applies-to-nothing" && $0.clause == "§6" })
     }
 
@@ -138,7 +142,8 @@ struct CheckTests {
         let found = try findings("liyang-2024")
         #expect(codes(found, .error).isEmpty)
         // Plus Reading 18: 儿童体检提醒 twice (附件1 §1.3.1 5), and 附件3 §一.4's bond the contract does not take.
-        #expect(codes(found, .warning) == ["item-repeated", "name-variant", "name-variant", "name-variant", "reference-absent"])
+        // Reading 20: 附件2 signed by the buyer to the supplier; the supplier's block printed 甲方.
+        #expect(codes(found, .warning) == ["item-repeated", "name-variant", "name-variant", "name-variant", "party-reversed", "reference-absent", "signature-label-wrong"])
         #expect(found.allSatisfy { $0.code != "name-variant" || $0.message.contains("漯河") })
         #expect(found.contains { $0.code == "signature-undated" })
     }
@@ -147,7 +152,8 @@ struct CheckTests {
     func qingpu() throws {
         let found = try findings("qingpu-2026")
         #expect(codes(found, .error).isEmpty)
-        #expect(found.filter { $0.severity == .warning }.map(\.clause) == ["§8.1.2", "§8.2.1"])
+        // Reading 20: §2.3's year from a signing day signed 2026-01-29 and 2026-02-03.
+        #expect(found.filter { $0.severity == .warning }.map(\.clause) == ["§8.1.2", "§8.2.1", "§2.3"])
         #expect(Set(found.filter { $0.code == "blank-term" }.map(\.clause)).isSuperset(of: ["§5.1", "§5.2.1a"]))
     }
 

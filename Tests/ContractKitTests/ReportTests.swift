@@ -94,6 +94,9 @@ struct ReportTests {
     func chineseOnly() throws {
         let html = try Self.report(.zh)
         let text = Self.text(html, english: false)
+        // Every finding's code has its Chinese name: none falls back to 其他问题.
+        #expect(html.contains("<td>保函先于服务期到期</td>") && html.contains("<td>用语未定义</td>"))
+        #expect(!html.contains("其他问题"), "a finding code without its Chinese name")
         let words = ["paid", "overdue", "open", "waiting", "conditional", "partly", "lodged", "lapses", "deductible", "undecided",
                      "released", "deducted", "met", "undetermined", "error", "warning", "info", "notice", "given", "instalment",
                      "renewalReminder", "nonRenewal", "termination", "workOrders", "hardening", "emergency", "praise",

@@ -8,6 +8,14 @@ extension Checks {
         repeats(contract, add)
         serviceItems(contract, add)
         coverage(contract, calendar: calendar, add)
+        termEnds(contract, calendar: calendar, add)
+        definedTerms(contract, add)
+        scoreOverlaps(contract, add)
+        for defect in contract.defects {
+            let against = defect.against.map { "; against \($0.clause): \"\($0.text)\"" } ?? ""
+            let severity: Finding.Severity = [.stray, .misnumbered].contains(defect.kind) ? .info : .warning
+            add(severity, defect.kind.code, defect.clause, "\(defect.note) (\"\(defect.text)\"\(against))")
+        }
         for remedy in contract.remedies where remedy.amountStated == false {
             add(.info, "amount-unstated", remedy.clause, "\(remedy.kind.rawValue) when “\(remedy.when)” (\"\(remedy.text)\"): the document does not state the amount; no amount is applied")
         }
@@ -101,6 +109,73 @@ extension Checks {
             guard !outside.isEmpty else { continue }
             add(.warning, "year-disagrees", named.clause,
                 "\"\(named.text)\" names \(named.year), but the service term runs \(start) to \(end) (\(contract.term.clause)): " + outside.joined(separator: " and "))
+        }
+    }
+}
+
+extension Checks {
+    /// A term counted from the signing day when the document states no
+    /// signing date and the signatures carry different dates: each date
+    /// gives another end.
+    static func termEnds(_ contract: Contract, calendar: WorkCalendar, _ add: Add) {
+        let signing = contract.signing
+        guard contract.term.end == nil, let length = contract.term.length, signing.date == nil else { return }
+        switch contract.term.start {
+        case .anchor(.signing): break
+        case .anchor(.effective) where signing.effective.rule == .onSigning: break
+        default: return
+        }
+        let dated = signing.signatures.compactMap { signature in signature.date.map { (day: $0, signature: signature) } }
+        let days = Set(dated.map(\.day)).sorted()
+        guard days.count > 1 else { return }
+        let rollOver = contract.term.rollOver ?? true
+        let ends = days.map { calendar.end(of: length.period, after: $0, rollOver: rollOver).day }
+        let each = dated.sorted { $0.day < $1.day }.map { "\($0.day) (\($0.signature.party.rawValue), \($0.signature.clause))" }.joined(separator: " and ")
+        let used = ContractDates(contract, calendar: calendar)
+        add(.warning, "term-end-ambiguous", contract.term.clause,
+            "the term runs \(length.period.description) from the signing day, which the document does not state; the signatures are dated \(each): it ends \(ends.map(\.description).joined(separator: " or ")); the tool counts from \(used.signing.map(\.description) ?? "no day") (the last signature), to \(used.termEnd.map(\.day.description) ?? "no day")")
+    }
+
+    /// A term the clauses use that the document never defines, and a
+    /// signature block labelled with the other party's term.
+    static func definedTerms(_ contract: Contract, _ add: Add) {
+        let defined = Dictionary(contract.definedTerms.map { ($0.term, $0) }, uniquingKeysWith: { first, _ in first })
+        let list = contract.definedTerms.map { "\($0.term) (\($0.clause))" }.joined(separator: ", ")
+        for use in contract.termUses where defined[use.term] == nil {
+            let has = list.isEmpty ? "it defines no terms" : "it defines " + list
+            add(.warning, "term-undefined", use.clauses.joined(separator: ", "),
+                "uses “\(use.term)” (\"\(use.text)\"), which the document never defines; \(has)")
+        }
+        for signature in contract.signing.signatures {
+            guard let label = signature.label, let term = defined[label], let named = term.party, named != signature.party else { continue }
+            add(.warning, "signature-label-wrong", signature.clause,
+                "the \(signature.party.rawValue)'s signature block is labelled “\(label)”, which \(term.clause) defines as the \(named.rawValue) (\"\(term.text)\")")
+        }
+    }
+
+    /// Two items of a score sheet recorded as covering the same incident:
+    /// one incident can be deducted under both.
+    static func scoreOverlaps(_ contract: Contract, _ add: Add) {
+        guard let sheet = contract.assessment else { return }
+        var items: [(incident: String, text: String)] = []
+        for category in sheet.categories {
+            for deduction in category.deductions {
+                if let incident = deduction.incident { items.append((incident, "\(deduction.id) (\(category.name), \(deduction.points) per occurrence: \"\(deduction.description)\")")) }
+            }
+        }
+        for item in sheet.additionalItems {
+            if let incident = item.incident {
+                let each = item.perOccurrence == false ? "" : " per occurrence"
+                items.append((incident, "\(item.id) (\(item.points)\(each): \"\(item.description)\")"))
+            }
+        }
+        var seen: [String] = []
+        for (incident, _) in items where !seen.contains(incident) {
+            seen.append(incident)
+            let covering = items.filter { $0.incident == incident }
+            guard covering.count > 1 else { continue }
+            add(.warning, "score-items-overlap", sheet.clause,
+                "\(covering.map(\.text).joined(separator: " and ")) both count \(incident): one incident can be deducted under each")
         }
     }
 }

@@ -160,6 +160,27 @@ enum BuiltinSchema {
       "items": {
         "$ref": "#/$defs/namedYear"
       }
+    },
+    "definedTerms": {
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/definedTerm"
+      },
+      "description": "Names the document defines (甲方, 合同总价), where; check compares the terms the clauses use and the signature blocks' labels."
+    },
+    "termUses": {
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/termUse"
+      },
+      "description": "Terms the clauses use; check reports one definedTerms does not define."
+    },
+    "defects": {
+      "type": "array",
+      "items": {
+        "$ref": "#/$defs/documentDefect"
+      },
+      "description": "Defects only reading finds, each with its clause, quote and kind; check reports each with its kind's code."
     }
   },
   "required": [
@@ -435,6 +456,10 @@ enum BuiltinSchema {
         },
         "clause": {
           "type": "string"
+        },
+        "label": {
+          "type": "string",
+          "description": "The role the signature block prints (甲方); check reports a label definedTerms gives the other party."
         }
       },
       "required": [
@@ -932,6 +957,10 @@ enum BuiltinSchema {
           "type": "integer",
           "minimum": 1,
           "maximum": 10000
+        },
+        "incident": {
+          "type": "string",
+          "description": "The kind of incident the item counts; check reports two items of the sheet covering the same one."
         }
       },
       "required": [
@@ -996,6 +1025,10 @@ enum BuiltinSchema {
         "note": {
           "type": "string",
           "x-documentary": true
+        },
+        "incident": {
+          "type": "string",
+          "description": "The kind of incident the item counts; check reports two items of the sheet covering the same one."
         }
       },
       "required": [
@@ -1937,6 +1970,112 @@ enum BuiltinSchema {
       ],
       "additionalProperties": false,
       "description": "A right or money consequence a clause attaches to an event. No amount is computed from it."
+    },
+    "definedTerm": {
+      "type": "object",
+      "properties": {
+        "term": {
+          "type": "string"
+        },
+        "clause": {
+          "type": "string"
+        },
+        "party": {
+          "$ref": "#/$defs/partyRole"
+        },
+        "text": {
+          "type": "string",
+          "description": "The defining words, quoted."
+        }
+      },
+      "required": [
+        "term",
+        "clause",
+        "text"
+      ],
+      "additionalProperties": false,
+      "description": "A name the document defines, with the party it names, if any."
+    },
+    "termUse": {
+      "type": "object",
+      "properties": {
+        "term": {
+          "type": "string"
+        },
+        "clauses": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          },
+          "minItems": 1
+        },
+        "text": {
+          "type": "string",
+          "description": "One use, quoted."
+        }
+      },
+      "required": [
+        "term",
+        "clauses",
+        "text"
+      ],
+      "additionalProperties": false,
+      "description": "A term the clauses use, with every clause that uses it."
+    },
+    "passage": {
+      "type": "object",
+      "properties": {
+        "clause": {
+          "type": "string"
+        },
+        "text": {
+          "type": "string"
+        }
+      },
+      "required": [
+        "clause",
+        "text"
+      ],
+      "additionalProperties": false
+    },
+    "documentDefect": {
+      "type": "object",
+      "properties": {
+        "kind": {
+          "type": "string",
+          "enum": [
+            "stray",
+            "misnumbered",
+            "conflict",
+            "overlap",
+            "unanchored",
+            "reversed"
+          ],
+          "description": "stray: text of no clause (text-stray); misnumbered: a clause numbered outside its section (clause-misnumbered); conflict: two passages that cannot both hold (terms-conflict); overlap: a passage pricing or counting what another prices separately (terms-overlap); unanchored: a period with no starting point (period-unanchored); reversed: given or signed by the wrong party (party-reversed)."
+        },
+        "clause": {
+          "type": "string"
+        },
+        "text": {
+          "type": "string",
+          "description": "The document's words, quoted."
+        },
+        "against": {
+          "$ref": "#/$defs/passage"
+        },
+        "note": {
+          "type": "string",
+          "description": "What is wrong, in a sentence."
+        }
+      },
+      "required": [
+        "kind",
+        "clause",
+        "text",
+        "note"
+      ],
+      "additionalProperties": false,
+      "description": "A defect of the document that only reading finds."
     }
   }
 }

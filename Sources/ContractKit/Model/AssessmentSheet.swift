@@ -53,6 +53,9 @@ public struct Deduction: Codable, Sendable {
     public var description: String
     /// Points lost per occurrence.
     public var points: Int
+    /// The kind of incident it deducts for: `check` reports two items of
+    /// the sheet recorded as covering the same one.
+    public var incident: String?
 }
 
 public struct AdditionalItem: Codable, Sendable {
@@ -63,6 +66,8 @@ public struct AdditionalItem: Codable, Sendable {
     /// False where the text does not say "per occurrence" (每发生一次).
     public var perOccurrence: Bool?
     public var note: String?
+    /// As for a deduction: the kind of incident it counts.
+    public var incident: String?
 }
 
 /// A span whose assessments are averaged for a condition.

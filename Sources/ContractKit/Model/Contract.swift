@@ -45,6 +45,11 @@ public struct Contract: Codable, Sendable {
     @DefaultEmpty public var lists: [ItemList]
     /// Years the document names for the service (check compares the term).
     @DefaultEmpty public var namedYears: [NamedYear]
+    /// Names the document defines, the terms its clauses use, and defects
+    /// only reading finds (check reports each).
+    @DefaultEmpty public var definedTerms: [DefinedTerm]
+    @DefaultEmpty public var termUses: [TermUse]
+    @DefaultEmpty public var defects: [DocumentDefect]
 }
 
 /// A number or name the document gives, with where it gives it.

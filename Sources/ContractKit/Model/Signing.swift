@@ -32,6 +32,9 @@ public struct Signature: Codable, Sendable, Hashable {
     public var date: CalendarDay?
     public var signatory: String?
     public var clause: String
+    /// The role the block prints ("甲方"), when it prints one: `check`
+    /// reports a label `definedTerms` gives the other party.
+    public var label: String?
 }
 
 public struct Effectiveness: Codable, Sendable {

@@ -57,6 +57,12 @@ extension HTMLReport {
             "date-inconsistent": "日期矛盾", "condition-after-deadline": "条件晚于付款期限", "name-variant": "名称不一致",
             "signature-undated": "签字未注明日期", "blank-term": "条款留空", "rule-applies-to-nothing": "规则无适用情形",
             "schedule-missing": "缺少付款安排",
+            "reference-absent": "引用的附件或条款缺失", "item-repeated": "清单项目重复", "item-unit-differs": "同一服务计量单位不同",
+            "item-path-gap": "清单分类层级缺失", "guarantee-ends-early": "保函先于服务期到期", "year-disagrees": "年份与服务期不符",
+            "amount-unstated": "未约定金额", "term-undefined": "用语未定义", "signature-label-wrong": "签字栏标注有误",
+            "term-end-ambiguous": "服务期终止日不确定", "score-items-overlap": "考核扣分项重叠", "text-stray": "多余文字",
+            "clause-misnumbered": "条款编号有误", "terms-overlap": "条款内容重叠", "terms-conflict": "条款相互矛盾",
+            "period-unanchored": "期限起算日不明", "party-reversed": "签署方向相反",
         ]
         return words[code] ?? "其他问题"
     }
