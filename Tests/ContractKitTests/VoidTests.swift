@@ -46,7 +46,7 @@ struct VoidTests {
         #expect(payments.code == 0, "\(payments.stderr)")
         let row = try #require(payments.stdout.split(separator: "\r\n").first { $0.contains(",2,") }.map(String.init))
         #expect(row.contains("6000.00") && row.contains("5000.00") && row.contains("overdue"), "\(row)")
-        let table = try Run(["payments", "--ledger", path, "--contract", "keping-2024"] + Self.asOf)
+        let table = try Run(["payments", "--ledger", path, "--contract", "keping-2024"] + Self.asOf, environment: ["COLUMNS": "1000"])
         #expect(table.stdout.contains("overdue (325 days late)"), "\(table.stdout)")
 
         let events = try Run(["events", "--ledger", path, "--contract", "keping-2024", "--format", "json"])
