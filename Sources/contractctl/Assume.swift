@@ -187,16 +187,7 @@ enum Assume {
         }
     }
 
-    static func value(_ node: JSONNode) -> JSONValue {
-        switch node {
-        case .object(let members): return .object(members.map { ($0.key, value($0.value)) })
-        case .array(let items): return .array(items.map(value))
-        case .string(let text): return .string(text)
-        case .number(let text): return .number(text)
-        case .bool(let flag): return .bool(flag)
-        case .null: return .null
-        }
-    }
+    static func value(_ node: JSONNode) -> JSONValue { JSONValue(node) }
 
     /// The HTML report: each element line the assumed events change gets
     /// the class `assumed`, outlined, with a note under the title.

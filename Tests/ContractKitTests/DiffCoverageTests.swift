@@ -77,17 +77,7 @@ enum FixtureJSON {
 
     /// The JSON text of a node, keys in their order.
     static func rendered(_ node: JSONNode) -> String {
-        func value(_ node: JSONNode) -> JSONValue {
-            switch node {
-            case .object(let members): return .object(members.map { ($0.key, value($0.value)) })
-            case .array(let items): return .array(items.map(value))
-            case .string(let text): return .string(text)
-            case .number(let text): return .number(text)
-            case .bool(let flag): return .bool(flag)
-            case .null: return .null
-            }
-        }
-        return value(node).rendered() + "\n"
+        JSONValue(node).rendered() + "\n"
     }
 
     static func contract(_ node: JSONNode) throws -> Contract {

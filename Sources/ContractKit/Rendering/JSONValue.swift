@@ -52,3 +52,18 @@ public indirect enum JSONValue: Sendable, Equatable {
         return out + "\""
     }
 }
+
+extension JSONValue {
+    /// A parsed document as a value to render, keys in their order and
+    /// numbers as their text.
+    public init(_ node: JSONNode) {
+        switch node {
+        case .object(let members): self = .object(members.map { ($0.key, JSONValue($0.value)) })
+        case .array(let items): self = .array(items.map(JSONValue.init))
+        case .string(let text): self = .string(text)
+        case .number(let text): self = .number(text)
+        case .bool(let flag): self = .bool(flag)
+        case .null: self = .null
+        }
+    }
+}
