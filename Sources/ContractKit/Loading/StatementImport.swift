@@ -84,7 +84,7 @@ public enum StatementImport {
                 if instalment == nil { entry.reasons.append(readingSeven(admitted.event, contract: contract, before: current)) }
                 entry.outcome = .record
                 entry.event = admitted.compact
-                current.events.append(admitted.event)
+                current.append(admitted.event)
                 line += 1
             } catch {
                 entry.outcome = .refused
