@@ -178,8 +178,11 @@ public enum LedgerLoader {
             problems += error.errors
         }
         let texts = lines.texts
-        let headFound = expectedHead.flatMap { head in texts.firstIndex { LedgerChain.seal(of: $0)?.hash == head } }
-        return Verification(lines: lines.lines.count, head: lines.head, chainBreak: LedgerChain.verify(texts, numbers: lines.numbers), problems: problems,
+        // Every line's seal once, on both cores; the chain and the head are
+        // then comparisons of 32-byte values.
+        let links = LedgerChain.links(texts)
+        let headFound = expectedHead.flatMap { SHA256.Digest(hex: $0) }.flatMap { head in links.firstIndex { $0?.hash == head } }
+        return Verification(lines: lines.lines.count, head: LedgerChain.head(of: texts), chainBreak: LedgerChain.verify(links: links, numbers: lines.numbers), problems: problems,
                             headFound: headFound.map { lines.lines[$0].number }, linesAfterHead: headFound.map { lines.lines.count - 1 - $0 } ?? 0)
     }
 

@@ -69,11 +69,16 @@ public struct LedgerSeal: Sendable, Equatable {
     /// The digest of event lines, as the seal states it.
     public static func digest(_ texts: [Substring]) -> String {
         var hash = SHA256()
-        for text in texts {
-            hash.update(text.utf8)
-            hash.update([UInt8(ascii: "\n")])
+        add(texts[...], to: &hash)
+        return hash.finalizeDigest().hex
+    }
+
+    /// Each line's bytes where they are, and LF.
+    static func add(_ texts: ArraySlice<Substring>, to hash: inout SHA256) {
+        for var text in texts {
+            text.withUTF8 { hash.update(UnsafeRawBufferPointer($0)) }
+            hash.update(byte: UInt8(ascii: "\n"))
         }
-        return HMAC.hex(hash.finalize())
     }
 
     /// The seal sealing `texts` under `key`, with nothing pending.
@@ -169,16 +174,33 @@ public struct LedgerSeal: Sendable, Equatable {
             return "the seal was not made with this key: the key is wrong, or the seal file was edited"
         }
         let states = [current] + (pending.map { [$0] } ?? [])
-        var candidates = [texts]
-        if let tail { candidates.append(texts + [tail]) }
+        let sealed = current.lines
+        // One pass over the lines gives every digest compared below: of the
+        // lines, of the lines and the tail, and of the first `sealed` lines.
+        var hash = SHA256()
+        var sealedPrefix: String?
+        if texts.count > sealed {
+            LedgerSeal.add(texts[..<sealed], to: &hash)
+            var prefix = hash
+            sealedPrefix = prefix.finalizeDigest().hex
+            LedgerSeal.add(texts[sealed...], to: &hash)
+        } else {
+            LedgerSeal.add(texts[...], to: &hash)
+        }
+        var whole = hash
+        var candidates = [(lines: texts.count, digest: whole.finalizeDigest().hex)]
+        if let tail {
+            var withTail = hash
+            LedgerSeal.add([tail], to: &withTail)
+            candidates.append((lines: texts.count + 1, digest: withTail.finalizeDigest().hex))
+        }
         for candidate in candidates {
-            for state in states where state.lines == candidate.count && HMAC.same(state.digest, LedgerSeal.digest(candidate)) {
+            for state in states where state.lines == candidate.lines && HMAC.same(state.digest, candidate.digest) {
                 return nil
             }
         }
-        let sealed = current.lines
         let plural = sealed == 1 ? "" : "s"
-        if texts.count > sealed, HMAC.same(LedgerSeal.digest(Array(texts[..<sealed])), current.digest) {
+        if texts.count > sealed, let sealedPrefix, HMAC.same(sealedPrefix, current.digest) {
             let first = numbers.indices.contains(sealed) ? numbers[sealed] : sealed + 1
             let added = texts.count - sealed
             return "\(added) line\(added == 1 ? " was" : "s were") added without the key, from line \(first): the seal covers the first \(sealed) event line\(plural)"
