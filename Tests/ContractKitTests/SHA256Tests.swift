@@ -34,3 +34,54 @@ struct SHA256Tests {
         }
     }
 }
+
+@Suite("SHA-256 fed in pieces, and its 32-byte digests")
+struct SHA256PiecesTests {
+    /// FIPS 180-4's two-block example (896 bits): the padding spills into a
+    /// third block.
+    static let twoBlock = "abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu"
+    static let twoBlockDigest = "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1"
+
+    @Test("the 896-bit vector split at every offset, the block boundaries 55, 56 and 64 among them, hashes the same")
+    func everySplit() {
+        let bytes = Array(Self.twoBlock.utf8)
+        var wrong: [Int] = []
+        for split in 0...bytes.count {
+            var hasher = SHA256()
+            hasher.update(bytes[..<split])
+            hasher.update(bytes[split...])
+            if hasher.finalizeDigest().hex != Self.twoBlockDigest { wrong.append(split) }
+        }
+        #expect(wrong.isEmpty, "splits hashing wrong: \(wrong)")
+    }
+
+    @Test("the vector fed one byte at a time hashes the same")
+    func byteByByte() {
+        var hasher = SHA256()
+        for byte in Self.twoBlock.utf8 { hasher.update(byte: byte) }
+        #expect(hasher.finalize() == SHA256.Digest(hex: Self.twoBlockDigest)?.bytes)
+    }
+
+    @Test("one million 'a' in pieces of 1,000 (FIPS 180-4 long message)")
+    func millionInPieces() {
+        var hasher = SHA256()
+        let piece = [UInt8](repeating: UInt8(ascii: "a"), count: 1000)
+        for _ in 0..<1000 { hasher.update(piece) }
+        #expect(hasher.finalizeDigest().hex == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+    }
+
+    @Test("a digest reads back from its hex; only 64 lowercase hex digits are a digest", arguments: [
+        ("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", true),
+        ("BA7816BF8F01CFEA414140DE5DAE2223B00361A396177A9CB410FF61F20015AD", false),  // the ledger writes lowercase
+        ("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015a", false),   // 63 digits
+        ("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015adf", false), // 65 digits
+        ("ga7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", false),
+        ("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015a/", false),
+    ])
+    func hexRoundTrip(_ text: String, _ isDigest: Bool) {
+        let digest = SHA256.Digest(hex: text)
+        #expect((digest != nil) == isDigest)
+        if isDigest { #expect(digest?.hex == text) }
+        #expect(LedgerChain.isHex(text) == isDigest)
+    }
+}
