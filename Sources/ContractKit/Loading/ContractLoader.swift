@@ -117,7 +117,7 @@ public enum ContractLoader {
         }
         let contract: Contract
         do {
-            contract = try JSONFile.decode(Contract.self, from: data, file: file)
+            contract = try JSONFile.decodeTree(Contract.self, from: node, data: data, file: file)
         } catch {
             throw LoadErrors([error])
         }

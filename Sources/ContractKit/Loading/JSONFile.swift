@@ -42,7 +42,15 @@ enum JSONFile {
 
     /// Parses strictly, then decodes.
     static func load<T: Decodable>(_ type: T.Type, from data: Data, file: String) throws(LoadError) -> T {
-        _ = try parse(data, file: file)
+        try decodeTree(type, from: try parse(data, file: file), data: data, file: file)
+    }
+
+    /// Decodes `node`, the strict parser's tree of `data`, without reading
+    /// the bytes again; where that decoder is not sure (any error), decodes
+    /// `data` with `decode`, so a failure's message, and what is accepted,
+    /// are `JSONDecoder`'s.
+    static func decodeTree<T: Decodable>(_ type: T.Type, from node: JSONNode, data: Data, file: String) throws(LoadError) -> T {
+        if let value = try? JSONNodeDecoder.decode(type, from: node) { return value }
         return try decode(type, from: data, file: file)
     }
 
