@@ -18,6 +18,38 @@ enum DateHorizon {
         return "\(item.alias) \(item.kind) on \(item.day) (\(item.clause))"
     }
 
+    /// True when no obligation of the fixture `document` can fall after
+    /// 9999-12-31, by a bound that needs no computation: every day the
+    /// terms give rise to is a day they write, moved by their periods and
+    /// counts, each at most once, and a recurrence stays within the term.
+    /// So the latest day written, plus every whole number the document holds
+    /// taken as that many years, plus two years for rounding and rest days,
+    /// bounds them all. False (work it out with `beyond`) when the document
+    /// writes no day, or a number that is not a plain integer.
+    static func cannotReach(_ document: JSONNode) -> Bool {
+        var latest: Int?
+        var years = 2
+        var plain = true
+        func walk(_ node: JSONNode) {
+            guard plain else { return }
+            switch node {
+            case .object(let members): for member in members { walk(member.value) }
+            case .array(let items): for item in items { walk(item) }
+            case .string(let text):
+                if text.utf8.count == 10, let day = CalendarDay(parsing: text), day.dayNumber > latest ?? Int.min { latest = day.dayNumber }
+            case .number(let text):
+                guard let count = Int(text), count.magnitude < 1_000_000 else { plain = false; return }
+                years += Int(count.magnitude)
+                if years > 10_000 { plain = false }
+            case .bool, .null:
+                break
+            }
+        }
+        walk(document)
+        guard plain, let latest else { return false }
+        return latest + years * 366 < last.dayNumber
+    }
+
     /// The message for `beyond`'s finding.
     static func message(_ finding: String, from source: String) -> String {
         "\(source) give rise to \(finding), after 9999-12-31, the last day contractctl can read or write"
