@@ -1934,7 +1934,8 @@ enum BuiltinSchema {
             "penalty",
             "repayment",
             "excludedFromPrice",
-            "periodExtended"
+            "periodExtended",
+            "negotiate"
           ],
           "description": "What the clause gives: a right to terminate, a refund or its refusal, costs borne, a part payment, an extension."
         },
