@@ -6,6 +6,10 @@ import Foundation
 /// in realistic proportions, chained as record writes it, plus the same
 /// payments as an hledger journal.
 struct Generator {
+    /// Goes up when the data a seed makes changes, so that `run` makes its
+    /// sets again. 2: minhang's weekly assessments cut at the quarter's end.
+    static let version = 2
+
     var state: UInt64
 
     mutating func next() -> UInt64 {
@@ -23,6 +27,13 @@ struct Generator {
     }
 
     static func day(_ text: String) -> CalendarDay { CalendarDay(parsing: text) ?? CalendarDay(dayNumber: 0) }
+
+    /// The last day of the calendar quarter `day` is in.
+    static func quarterEnd(of day: CalendarDay) -> CalendarDay {
+        let nextQuarter = (day.month - 1) / 3 * 3 + 4
+        let first = nextQuarter > 12 ? CalendarDay(year: day.year + 1, month: 1, day: 1) : CalendarDay(year: day.year, month: nextQuarter, day: 1)
+        return first?.adding(days: -1) ?? day
+    }
 
     /// One generated contract: the template `index` picks, its alias made
     /// unique, its total scaled (percentages of it scale with it).
@@ -128,7 +139,9 @@ struct Generator {
             made = 2
             var start = Generator.day("2026-06-10")
             while made < count - 1, start < Generator.day("2026-11-10") {
-                let end = start.adding(days: 6)
+                // A week, cut at the quarter's end: the sheet scores a period
+                // within one calendar quarter (附件2, quarterly).
+                let end = min(start.adding(days: 6), Generator.quarterEnd(of: start))
                 add(end.description, "\"type\":\"assessment\",\"from\":\"\(start)\",\"to\":\"\(end)\",\"occurrences\":{\"workOrders\":{\"late\":\(int(0...3))},\"emergency\":{\"lateNotice\":\(int(0...2))}},\"additional\":{\"praise\":\(int(0...1))}")
                 start = end.adding(days: 1)
                 made += 1

@@ -77,7 +77,7 @@ struct Report {
         let failed = results.filter { !$0.ok }
         if !failed.isEmpty {
             print("\n\(failed.count) row(s) have no figure:")
-            for m in failed { print("  \(m.size) \(m.row.id): \(m.failure ?? "")") }
+            for m in failed { print("  \(m.size) \(m.row.id): " + (m.failure ?? "").prefix { $0 != "\n" }) }
         }
     }
 

@@ -22,7 +22,7 @@ struct Outcome {
     var seconds: Double
     var peakKB: Int
     var exitCode: Int32
-    /// The end of its standard error, for a message when it fails.
+    /// When it failed: the first lines it wrote to stderr (else stdout).
     var stderrTail: String
 }
 
@@ -47,12 +47,13 @@ struct Runner {
     /// KiB: the child's own, the runner stays small), exit code. stdout goes
     /// to /dev/null, stderr to a file whose end is kept.
     func spawn(_ program: String, _ arguments: [String], cache: String) -> Outcome {
-        let errors = work + "/stderr"
+        let errors = work + "/stderr", output = work + "/stdout"
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        // A file, not /dev/null: a command that fails may say why on stdout (verify does).
+        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_addopen(&actions, 2, errors, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("CONTRACTCTL_") }
         environment["XDG_CACHE_HOME"] = cache
@@ -70,8 +71,13 @@ struct Runner {
         while wait4(pid, &status, 0, &usage) == -1, errno == EINTR {}
         let elapsed = Date().timeIntervalSince(start)
         let code: Int32 = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        let text = (try? String(contentsOfFile: errors, encoding: .utf8)) ?? ""
-        let tail = text.split(separator: "\n").suffix(4).joined(separator: "\n")
+        // The first lines of its stderr, else of its stdout, for a message.
+        var tail = ""
+        if code != 0 {
+            let said = ((try? String(contentsOfFile: errors, encoding: .utf8)) ?? "").split(separator: "\n")
+            let printed = ((try? String(contentsOfFile: output, encoding: .utf8)) ?? "").split(separator: "\n")
+            tail = (said.isEmpty ? printed : said).prefix(2).joined(separator: "\n    ")
+        }
         return Outcome(seconds: elapsed, peakKB: Int(usage.ru_maxrss), exitCode: code, stderrTail: tail)
     }
 

@@ -173,7 +173,7 @@ let jsonPath: String = options["json"] ?? {
 /// The data set's folder, generated (in a child process, so that the
 /// runner stays small) unless a whole one is there already.
 func dataSet(_ kind: DataSet, contracts n: Int, events m: Int) -> String {
-    let folder = "\(dataRoot)/\(kind.rawValue)-\(n)x\(m)-seed\(seed)"
+    let folder = "\(dataRoot)/\(kind.rawValue)-\(n)x\(m)-seed\(seed)-v\(Generator.version)"
     if FileManager.default.fileExists(atPath: folder + "/GENERATED") { return folder }
     try? FileManager.default.removeItem(atPath: folder)
     let runner = Runner(work: NSTemporaryDirectory())
