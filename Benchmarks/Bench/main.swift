@@ -95,6 +95,8 @@ func parseSizes(_ text: String, option: String) -> [(contracts: Int, events: Int
     }
 }
 
+// A line at a time, so that progress shows through a pipe (| tee).
+setvbuf(stdout, nil, _IOLBF, 0)
 let arguments = Array(CommandLine.arguments.dropFirst())
 let root = packageRoot()
 guard let command = arguments.first else { fail(usage, 64) }
