@@ -95,8 +95,6 @@ func parseSizes(_ text: String, option: String) -> [(contracts: Int, events: Int
     }
 }
 
-// A line at a time, so that progress shows through a pipe (| tee).
-setvbuf(stdout, nil, _IOLBF, 0)
 let arguments = Array(CommandLine.arguments.dropFirst())
 let root = packageRoot()
 guard let command = arguments.first else { fail(usage, 64) }
@@ -183,6 +181,7 @@ func dataSet(_ kind: DataSet, contracts n: Int, events m: Int) -> String {
     var words = ["generate", "--contracts", "\(n)", "--events", "\(m)", "--out", folder, "--seed", "\(seed)", "--fixtures", root + "/Fixtures/contracts"]
     if kind == .payments { words.append("--payments") }
     print("generating \(kind.rawValue) \(n)x\(m) in \(folder) ...")
+    fflush(nil)
     let outcome = runner.spawn(self_, words, cache: NSTemporaryDirectory())
     guard outcome.exitCode == 0 else { fail("generating \(folder) failed (exit \(outcome.exitCode)): \(outcome.stderrTail)", outcome.exitCode == 127 ? 70 : 74) }
     print(String(format: "generated in %.0f s", outcome.seconds))
@@ -226,6 +225,7 @@ for (kind, list) in [(DataSet.mixed, sizes), (.payments, paymentSizes)] {
             results.append(measurement)
             let report = Report(results: results, runs: runs, binary: binary, commit: "")
             print(Report.line(measurement, versus: report.versusPython(measurement), goal: report.meetsGoal(measurement)))
+            fflush(nil)  // so that progress shows through a pipe (| tee)
         }
     }
 }
