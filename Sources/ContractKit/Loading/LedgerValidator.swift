@@ -1,10 +1,13 @@
 /// Checks an event against the events recorded before it. An event that
 /// contradicts the terms or an earlier event is refused with its reason.
 enum LedgerValidator {
-    /// `earlier`: the events recorded before it (those of other contracts are ignored).
+    /// `earlier`: the events of the same contract recorded before it.
     static func problems(adding event: LedgerEvent, after earlier: [LedgerEvent], contracts: ContractSet) -> [String] {
-        guard let contract = contracts.find(event.contractID) else { return ["no contract \(event.contractID)"] }
-        let previous = earlier.allSatisfy({ $0.contractID == event.contractID }) ? earlier : earlier.filter { $0.contractID == event.contractID }
+        guard let box = contracts.box(event.contractID) else { return ["no contract \(event.contractID)"] }
+        return problems(adding: event, after: earlier, contract: box.contract)
+    }
+
+    static func problems(adding event: LedgerEvent, after previous: [LedgerEvent], contract: Contract) -> [String] {
         func first(where match: (LedgerEvent.Kind) -> Bool) -> LedgerEvent? { previous.first { match($0.kind) } }
 
         switch event.kind {
