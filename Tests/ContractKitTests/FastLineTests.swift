@@ -126,3 +126,39 @@ import Testing
         }
     }
 }
+
+/// The payment check's shortcut (`LedgerValidator.surelyWithin`): it may
+/// only say yes when the full check would; the full check alone refuses.
+@Suite struct PaymentFloorTests {
+    static func payment(_ amount: String, _ instalment: String?, line: Int) -> LedgerEvent {
+        LedgerEvent(line: line, contractID: "keping-2024", kind: .payment(day: Fixture.day("2025-01-10"), amount: (try? Money(parsing: amount)) ?? .zero, instalment: instalment), note: nil)
+    }
+
+    @Test("keping §二.2: instalment 1 is 492,000.00, so after 400,000.00 paid the floor is 92,000.00")
+    func floorOfNamedInstalment() throws {
+        let contract = try #require(Fixture.contract("keping-2024"))
+        let earlier = [Self.payment("400000.00", "1", line: 1)]
+        #expect(LedgerValidator.surelyWithin(try Money(parsing: "92000.00"), instalment: "1", after: earlier, contract: contract))
+        #expect(!LedgerValidator.surelyWithin(try Money(parsing: "92000.01"), instalment: "1", after: earlier, contract: contract))
+        // A payment to instalment 2 (6,000.00) counts against the floor too: the floor is conservative.
+        let both = earlier + [Self.payment("1000.00", "2", line: 2)]
+        #expect(!LedgerValidator.surelyWithin(try Money(parsing: "92000.00"), instalment: "1", after: both, contract: contract))
+    }
+
+    @Test("keping §二.1: unnamed, the floor is the whole 498,000.00 less what was paid")
+    func floorOfContract() throws {
+        let contract = try #require(Fixture.contract("keping-2024"))
+        let earlier = [Self.payment("492000.00", "1", line: 1)]
+        #expect(LedgerValidator.surelyWithin(try Money(parsing: "6000.00"), instalment: nil, after: earlier, contract: contract))
+        #expect(!LedgerValidator.surelyWithin(try Money(parsing: "6000.01"), instalment: nil, after: earlier, contract: contract))
+    }
+
+    @Test("above the floor the full check decides: 6,000.01 on keping instalment 2 is refused as an overpayment (Reading 9)")
+    func fullCheckRefuses() {
+        let (ledger, errors) = Fixture.ledger([
+            #"{"contract":"keping-2024","type":"payment","day":"2025-01-10","instalment":"2","amount":"6000.01"}"#,
+        ])
+        #expect(ledger == nil)
+        #expect(errors.contains { $0.contains("exceeds what is outstanding on instalment 2, 6,000.00") }, "\(errors)")
+    }
+}
