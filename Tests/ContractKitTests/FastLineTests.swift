@@ -134,15 +134,19 @@ import Testing
         LedgerEvent(line: line, contractID: "keping-2024", kind: .payment(day: Fixture.day("2025-01-10"), amount: (try? Money(parsing: amount)) ?? .zero, instalment: instalment), note: nil)
     }
 
-    @Test("keping §二.2: instalment 1 is 492,000.00, so after 400,000.00 paid the floor is 92,000.00")
+    @Test("keping §二.2: instalment 1 is 492,000.00, so after 400,000.00 paid to it the floor is 92,000.00")
     func floorOfNamedInstalment() throws {
         let contract = try #require(Fixture.contract("keping-2024"))
         let earlier = [Self.payment("400000.00", "1", line: 1)]
         #expect(LedgerValidator.surelyWithin(try Money(parsing: "92000.00"), instalment: "1", after: earlier, contract: contract))
         #expect(!LedgerValidator.surelyWithin(try Money(parsing: "92000.01"), instalment: "1", after: earlier, contract: contract))
-        // A payment to instalment 2 (6,000.00) counts against the floor too: the floor is conservative.
-        let both = earlier + [Self.payment("1000.00", "2", line: 2)]
-        #expect(!LedgerValidator.surelyWithin(try Money(parsing: "92000.00"), instalment: "1", after: both, contract: contract))
+        // A payment named to instalment 2 pays only instalment 2 (or interest): the floor stays.
+        let named = earlier + [Self.payment("1000.00", "2", line: 2)]
+        #expect(LedgerValidator.surelyWithin(try Money(parsing: "92000.00"), instalment: "1", after: named, contract: contract))
+        // One named to none may have gone to instalment 1 (Reading 7): it lowers the floor.
+        let unnamed = earlier + [Self.payment("1000.00", nil, line: 2)]
+        #expect(LedgerValidator.surelyWithin(try Money(parsing: "91000.00"), instalment: "1", after: unnamed, contract: contract))
+        #expect(!LedgerValidator.surelyWithin(try Money(parsing: "91000.01"), instalment: "1", after: unnamed, contract: contract))
     }
 
     @Test("keping §二.1: unnamed, the floor is the whole 498,000.00 less what was paid")
