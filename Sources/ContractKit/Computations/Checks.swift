@@ -19,7 +19,7 @@ public struct Finding: Sendable, Equatable {
 /// the fixtures record the documents as written, and this reports.
 public enum Checks {
     public static func findings(for contracts: [Contract], calendar: WorkCalendar) -> [Finding] {
-        contracts.flatMap { findings(for: $0, calendar: calendar) }
+        ParallelMap.map(contracts, chunk: 8) { findings(for: $0, calendar: calendar) }.flatMap { $0 }
     }
 
     public static func findings(for contract: Contract, calendar: WorkCalendar) -> [Finding] {
