@@ -3,7 +3,20 @@ import Foundation
 /// The contracts of a fixtures folder, loaded and validated together.
 public struct ContractSet: Sendable {
     public var contracts: [Contract] {
-        didSet { index = ContractSet.index(contracts) }
+        didSet {
+            index = ContractSet.index(contracts)
+            boxes = contracts.map(Box.init)
+        }
+    }
+    /// The contracts again, each behind a reference: reading a contract
+    /// through its box lends it to a function without copying its every
+    /// field, which a lookup per ledger line would otherwise do.
+    private var boxes: [Box]
+
+    public final class Box: Sendable {
+        public let contract: Contract
+
+        init(_ contract: Contract) { self.contract = contract }
     }
     /// The folder they were read from.
     public var folder: String
@@ -14,6 +27,7 @@ public struct ContractSet: Sendable {
         self.contracts = contracts
         self.folder = folder
         self.index = ContractSet.index(contracts)
+        self.boxes = contracts.map(Box.init)
     }
 
     static func index(_ contracts: [Contract]) -> [String: Int] {
@@ -30,12 +44,9 @@ public struct ContractSet: Sendable {
         index[key].map { contracts[$0] }
     }
 
-    /// The position in `contracts` of the contract with this document
-    /// number or alias. Unlike `find`, it copies no terms: for a caller that
-    /// looks a contract up once per ledger event and reads a field or two
-    /// (`contracts[position].id`).
-    public func position(of key: String) -> Int? {
-        index[key]
+    /// The contract with this number or alias, behind its reference.
+    public func box(_ key: String) -> Box? {
+        index[key].map { boxes[$0] }
     }
 }
 

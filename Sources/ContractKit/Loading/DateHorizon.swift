@@ -13,8 +13,12 @@ enum DateHorizon {
     /// The first obligation of `contracts`, with `ledger`, that falls after
     /// 9999-12-31, as "liyang-2024 instalment 1 due on 10000-02-29 (§四)".
     static func beyond(_ contracts: [Contract], ledger: Ledger) -> String? {
-        let items = Deadlines.all(for: contracts, ledger: ledger, asOf: last, calendar: CalendarLoader.builtin)
-        guard let item = items.first(where: { $0.day > last }) else { return nil }
+        // Each contract's obligations are its own: worked out on both cores,
+        // and the first of them all in `Deadlines.all`'s order is named.
+        let beyond = ParallelMap.map(contracts, chunk: 8) { contract in
+            Deadlines.items(of: contract, ledger: ledger, asOf: last, calendar: CalendarLoader.builtin).filter { $0.day > last }
+        }
+        guard let item = beyond.joined().min(by: { ($0.day, $0.alias, $0.kind, $0.uid) < ($1.day, $1.alias, $1.kind, $1.uid) }) else { return nil }
         return "\(item.alias) \(item.kind) on \(item.day) (\(item.clause))"
     }
 

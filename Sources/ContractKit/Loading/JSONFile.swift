@@ -21,6 +21,39 @@ enum JSONFile {
         }
     }
 
+    /// The file's bytes, with `read`'s checks; read straight into an array
+    /// (no `Data` in between), for the ledger, which can be large.
+    static func readBytes(_ url: URL, displayName: String) throws(LoadError) -> [UInt8] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+            throw LoadError(.noInput, file: displayName, "no such file")
+        }
+        guard !isDirectory.boolValue else {
+            throw LoadError(.badData, file: displayName, "is a folder, expected a JSON file")
+        }
+        if let kind = FileKind.special(url.path) {
+            throw LoadError(.badData, file: displayName, "is \(kind), not a regular file; expected a JSON file")
+        }
+        let fd = open(url.path, O_RDONLY)
+        guard fd >= 0 else {
+            throw LoadError(.io, file: displayName, "cannot be read: \(String(cString: strerror(errno)))")
+        }
+        defer { close(fd) }
+        var info = stat()
+        var bytes: [UInt8] = []
+        if fstat(fd, &info) == 0 { bytes.reserveCapacity(Int(info.st_size) + 1) }
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw LoadError(.io, file: displayName, "cannot be read: \(String(cString: strerror(errno)))")
+            }
+            if count == 0 { return bytes }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
+    }
+
     /// Parses with the strict parser: exact line and column for a syntax
     /// error, duplicate keys refused, UTF-8 required.
     static func parse(_ data: Data, file: String) throws(LoadError) -> JSONNode {
