@@ -3,7 +3,9 @@ import Foundation
 /// Decodes a JSON document into a Codable value and turns every failure
 /// into a `LoadError` naming the file and where in it the problem is.
 enum JSONFile {
-    static func read(_ url: URL, displayName: String) throws(LoadError) -> Data {
+    /// A file to read must exist and be a regular file, not a folder, a
+    /// FIFO or a device: what `read` and `readBytes` both check first.
+    static func checkReadable(_ url: URL, displayName: String) throws(LoadError) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
             throw LoadError(.noInput, file: displayName, "no such file")
@@ -14,6 +16,10 @@ enum JSONFile {
         if let kind = FileKind.special(url.path) {
             throw LoadError(.badData, file: displayName, "is \(kind), not a regular file; expected a JSON file")
         }
+    }
+
+    static func read(_ url: URL, displayName: String) throws(LoadError) -> Data {
+        try checkReadable(url, displayName: displayName)
         do {
             return try Data(contentsOf: url)
         } catch {
@@ -24,16 +30,7 @@ enum JSONFile {
     /// The file's bytes, with `read`'s checks; read straight into an array
     /// (no `Data` in between), for the ledger, which can be large.
     static func readBytes(_ url: URL, displayName: String) throws(LoadError) -> [UInt8] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-            throw LoadError(.noInput, file: displayName, "no such file")
-        }
-        guard !isDirectory.boolValue else {
-            throw LoadError(.badData, file: displayName, "is a folder, expected a JSON file")
-        }
-        if let kind = FileKind.special(url.path) {
-            throw LoadError(.badData, file: displayName, "is \(kind), not a regular file; expected a JSON file")
-        }
+        try checkReadable(url, displayName: displayName)
         let fd = open(url.path, O_RDONLY)
         guard fd >= 0 else {
             throw LoadError(.io, file: displayName, "cannot be read: \(String(cString: strerror(errno)))")
