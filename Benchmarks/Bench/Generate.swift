@@ -6,6 +6,10 @@ import Foundation
 /// in realistic proportions, chained as record writes it, plus the same
 /// payments as an hledger journal.
 struct Generator {
+    /// Goes up when the data a seed makes changes, so that `run` makes its
+    /// sets again. 2: minhang's weekly assessments cut at the quarter's end.
+    static let version = 2
+
     var state: UInt64
 
     mutating func next() -> UInt64 {
@@ -24,6 +28,76 @@ struct Generator {
 
     static func day(_ text: String) -> CalendarDay { CalendarDay(parsing: text) ?? CalendarDay(dayNumber: 0) }
 
+    /// The last day of the calendar quarter `day` is in.
+    static func quarterEnd(of day: CalendarDay) -> CalendarDay {
+        let nextQuarter = (day.month - 1) / 3 * 3 + 4
+        let first = nextQuarter > 12 ? CalendarDay(year: day.year + 1, month: 1, day: 1) : CalendarDay(year: day.year, month: nextQuarter, day: 1)
+        return first?.adding(days: -1) ?? day
+    }
+
+    /// One generated contract: the template `index` picks, its alias made
+    /// unique, its total scaled (percentages of it scale with it).
+    struct Made {
+        var template: String
+        var alias: String
+        var members: [JSONNode.Member]
+        var total: Money?
+    }
+
+    /// Builds contract `index` from the templates and writes it to
+    /// FOLDER/ALIAS.json. Draws one number (the scale) from the generator.
+    mutating func contract(_ index: Int, aliases: [String], templates: [String: JSONNode], into folder: String) throws -> Made? {
+        let template = aliases[index % aliases.count]
+        guard case .object(var members)? = templates[template] else { return nil }
+        let alias = "\(template)-g\(index)"
+        let scale = int(50...200)
+        func set(_ key: String, _ value: JSONNode) {
+            if let at = members.firstIndex(where: { $0.key == key }) { members[at].value = value }
+        }
+        if case .string(let id)? = members.first(where: { $0.key == "id" })?.value { set("id", .string("\(id)-G\(index)")) }
+        set("alias", .string(alias))
+        // Scale the total: percentages of it scale with it.
+        if let at = members.firstIndex(where: { $0.key == "price" }), case .object(var price) = members[at].value,
+           let totalAt = price.firstIndex(where: { $0.key == "total" }), case .object(var total) = price[totalAt].value,
+           let amountAt = total.firstIndex(where: { $0.key == "amount" }), case .string(let amount) = total[amountAt].value,
+           let money = try? Money(parsing: amount), template != "keping-2024" {
+            total[amountAt].value = .string(Money(fen: money.fen / 100 * Int64(scale)).plain)
+            price[totalAt].value = .object(total)
+            members[at].value = .object(price)
+        }
+        let text = JSONNode.object(members).compactText
+        try text.write(toFile: "\(folder)/\(alias).json", atomically: false, encoding: .utf8)
+        var made = Made(template: template, alias: alias, members: members, total: nil)
+        if case .object(let p)? = members.first(where: { $0.key == "price" })?.value,
+           case .object(let total)? = p.first(where: { $0.key == "total" })?.value,
+           case .string(let amount)? = total.first(where: { $0.key == "amount" })?.value {
+            made.total = try? Money(parsing: amount)
+        }
+        return made
+    }
+
+    /// Writes the events, sorted by day (the sort is stable: an event keeps
+    /// its place among those of its day), as a chained ledger, and the
+    /// journal; returns the ledger's size in bytes.
+    static func writeLedger(_ events: [Event], journal: String, to folder: String) throws -> Int {
+        let sorted = events.enumerated().sorted { ($0.element.day, $0.offset) < ($1.element.day, $1.offset) }
+        var ledger = ""
+        ledger.reserveCapacity(events.count * 220)
+        var prev = LedgerChain.genesis
+        for (_, event) in sorted {
+            let line = LedgerChain.seal(event.text, prev: prev)
+            prev = LedgerChain.seal(of: Substring(line))?.hash ?? prev
+            ledger += line + "\n"
+        }
+        try ledger.write(toFile: folder + "/ledger.jsonl", atomically: false, encoding: .utf8)
+        try journal.write(toFile: folder + "/payments.journal", atomically: false, encoding: .utf8)
+        return ledger.utf8.count
+    }
+
+    static func journalEntry(day: CalendarDay, alias: String, amount: String) -> String {
+        "\(day) \(alias) payment\n    expenses:contracts:\(alias)  \(amount) CNY\n    assets:bank\n\n"
+    }
+
     /// Writes DIR/contracts/*.json, DIR/ledger.jsonl and DIR/payments.journal.
     mutating func write(contracts count: Int, events total: Int, to folder: String, templates: [String: JSONNode]) throws -> (payments: Int, bytes: Int) {
         let contractsFolder = folder + "/contracts"
@@ -34,54 +108,20 @@ struct Generator {
         var paymentCount = 0
         let perContract = max(1, total / count)
         for index in 0..<count {
-            let template = aliases[index % aliases.count]
-            guard case .object(var members)? = templates[template] else { continue }
-            let alias = "\(template)-g\(index)"
-            let scale = int(50...200)
-            func set(_ key: String, _ value: JSONNode) {
-                if let at = members.firstIndex(where: { $0.key == key }) { members[at].value = value }
-            }
-            if case .string(let id)? = members.first(where: { $0.key == "id" })?.value { set("id", .string("\(id)-G\(index)")) }
-            set("alias", .string(alias))
-            // Scale the total: percentages of it scale with it.
-            if let at = members.firstIndex(where: { $0.key == "price" }), case .object(var price) = members[at].value,
-               let totalAt = price.firstIndex(where: { $0.key == "total" }), case .object(var total) = price[totalAt].value,
-               let amountAt = total.firstIndex(where: { $0.key == "amount" }), case .string(let amount) = total[amountAt].value,
-               let money = try? Money(parsing: amount), template != "keping-2024" {
-                total[amountAt].value = .string(Money(fen: money.fen / 100 * Int64(scale)).plain)
-                price[totalAt].value = .object(total)
-                members[at].value = .object(price)
-            }
-            let text = JSONNode.object(members).compactText
-            try text.write(toFile: "\(contractsFolder)/\(alias).json", atomically: false, encoding: .utf8)
+            guard let made = try contract(index, aliases: aliases, templates: templates, into: contractsFolder) else { continue }
+            let template = made.template, alias = made.alias
             let before = events.count
-            var half = Money.zero
-            if let price = members.first(where: { $0.key == "price" })?.value, case .object(let p) = price,
-               case .object(let total)? = p.first(where: { $0.key == "total" })?.value,
-               case .string(let amount)? = total.first(where: { $0.key == "amount" })?.value, let money = try? Money(parsing: amount) {
-                half = money.times((try? Percent(parsing: "50%")) ?? .zero)
-            }
+            let half = made.total.map { $0.times((try? Percent(parsing: "50%")) ?? .zero) } ?? .zero
             try story(template: template, alias: alias, count: perContract, into: &events)
             for at in before..<events.count { events[at].text = events[at].text.replacingOccurrences(of: "__HALF__", with: half.plain) }
             for event in events[before...] where event.text.contains("\"type\":\"payment\"") {
                 if let range = event.text.range(of: "\"amount\":\""), let end = event.text[range.upperBound...].firstIndex(of: "\"") {
-                    journal += "\(event.day) \(alias) payment\n    expenses:contracts:\(alias)  \(event.text[range.upperBound..<end]) CNY\n    assets:bank\n\n"
+                    journal += Generator.journalEntry(day: event.day, alias: alias, amount: String(event.text[range.upperBound..<end]))
                     paymentCount += 1
                 }
             }
         }
-        events.sort { $0.day < $1.day }
-        var ledger = ""
-        ledger.reserveCapacity(events.count * 220)
-        var prev = LedgerChain.genesis
-        for event in events {
-            let line = LedgerChain.seal(event.text, prev: prev)
-            prev = LedgerChain.seal(of: Substring(line))?.hash ?? prev
-            ledger += line + "\n"
-        }
-        try ledger.write(toFile: folder + "/ledger.jsonl", atomically: false, encoding: .utf8)
-        try journal.write(toFile: folder + "/payments.journal", atomically: false, encoding: .utf8)
-        return (paymentCount, ledger.utf8.count)
+        return (paymentCount, try Generator.writeLedger(events, journal: journal, to: folder))
     }
 
     /// One contract's events: its payments, and the kinds of event its
@@ -99,7 +139,9 @@ struct Generator {
             made = 2
             var start = Generator.day("2026-06-10")
             while made < count - 1, start < Generator.day("2026-11-10") {
-                let end = start.adding(days: 6)
+                // A week, cut at the quarter's end: the sheet scores a period
+                // within one calendar quarter (附件2, quarterly).
+                let end = min(start.adding(days: 6), Generator.quarterEnd(of: start))
                 add(end.description, "\"type\":\"assessment\",\"from\":\"\(start)\",\"to\":\"\(end)\",\"occurrences\":{\"workOrders\":{\"late\":\(int(0...3))},\"emergency\":{\"lateNotice\":\(int(0...2))}},\"additional\":{\"praise\":\(int(0...1))}")
                 start = end.adding(days: 1)
                 made += 1

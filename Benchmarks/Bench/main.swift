@@ -3,50 +3,31 @@ import Foundation
 
 /// contractctl-bench: generates synthetic contracts and ledgers and times
 /// the release contractctl on them, side by side with hledger and with
-/// Python's json.load of the same lines. See README, "Performance".
-///
-///     contractctl-bench run [--sizes 1000x100000,10000x1000000] [--runs 3] [--json FILE]
-///     contractctl-bench generate --contracts N --events M --out DIR [--seed S]
+/// Python's json.loads of the same lines. See README, "Performance".
+let usage = """
+    usage: contractctl-bench run [--sizes NxM,...] [--payment-sizes NxM,...] [--runs R] [--only ROW,...]
+                                 [--json FILE] [--binary PATH] [--data DIR] [--seed S]
+           contractctl-bench run --list
+           contractctl-bench generate --contracts N --events M --out DIR [--payments] [--seed S] [--fixtures DIR]
 
-struct Measurement {
-    var label: String
-    var size: String
-    var seconds: [Double]
-    var peakKB: [Int]
-    var exitCode: Int32
+    run: times every row (--list shows them) on N contracts x M events of every kind
+      (--sizes, default 1000x100000,10000x1000000) and on N contracts x M payment
+      events (--payment-sizes, default: the same sizes), R times each (default 3),
+      and prints the medians, the peak memory, the ratios to Python and hledger
+      measured in the same run and the growth from the first size to the last.
+      --only ROW,...    time only these rows (e.g. --only python,due,due+1)
+      --json FILE       where the results go (default Benchmarks/results-DATE.json)
+      --binary PATH     the contractctl to time (default .build/release/contractctl)
+      --data DIR        where the generated data sets are kept (default /tmp/bench-data);
+                        a set is generated once and reused while its stamp says it is whole
+    generate: writes DIR/contracts/*.json, DIR/ledger.jsonl and DIR/payments.journal
+      (the ledger's payments as an hledger journal); --payments makes the M events
+      payments spread over each contract's instalments. DIR must be empty or absent.
+    """
 
-    var median: Double { seconds.sorted()[seconds.count / 2] }
-    var peak: Int { peakKB.max() ?? 0 }
-}
-
-/// Runs a program and returns its wall time, its own peak resident set
-/// (wait4's ru_maxrss, in KiB) and exit code; output goes to /dev/null.
-func measure(_ program: String, _ arguments: [String], in directory: String) -> (Double, Int, Int32) {
-    var pid: pid_t = 0
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-    let argv = ([program] + arguments).map { strdup($0) } + [nil]
-    defer { argv.forEach { free($0) } }
-    let start = Date()
-    let spawned = posix_spawnp(&pid, program, &actions, nil, argv, environ)
-    posix_spawn_file_actions_destroy(&actions)
-    guard spawned == 0 else { return (0, 0, 127) }
-    var status: Int32 = 0
-    var usage = rusage()
-    _ = wait4(pid, &status, 0, &usage)
-    let elapsed = Date().timeIntervalSince(start)
-    let code: Int32 = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-    return (elapsed, Int(usage.ru_maxrss), code)
-}
-
-func which(_ name: String) -> String? {
-    for folder in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
-        let path = "\(folder)/\(name)"
-        if FileManager.default.isExecutableFile(atPath: path) { return path }
-    }
-    return nil
+func fail(_ message: String, _ code: Int32) -> Never {
+    FileHandle.standardError.write(Data("contractctl-bench: \(message)\n".utf8))
+    exit(code)
 }
 
 func templates(from folder: String) throws -> [String: JSONNode] {
@@ -66,12 +47,29 @@ extension JSONNode {
     }
 }
 
-func option(_ name: String, _ arguments: [String]) -> String? {
-    guard let index = arguments.firstIndex(of: "--" + name), index + 1 < arguments.count else { return nil }
-    return arguments[index + 1]
+/// The options after the command word: `--name value` pairs and the flags
+/// named in `flags`; anything else is a usage error naming it.
+func parseOptions(_ words: [String], values: Set<String>, flags: Set<String>) -> [String: String] {
+    var options: [String: String] = [:]
+    var at = 0
+    while at < words.count {
+        let word = words[at]
+        guard word.hasPrefix("--") else { fail("unexpected argument '\(word)'\n\(usage)", 64) }
+        let name = String(word.dropFirst(2))
+        if flags.contains(name) {
+            options[name] = ""
+            at += 1
+        } else if values.contains(name) {
+            guard at + 1 < words.count, !words[at + 1].hasPrefix("--") else { fail("--\(name) needs a value\n\(usage)", 64) }
+            options[name] = words[at + 1]
+            at += 2
+        } else {
+            fail("unknown option '\(word)'\n\(usage)", 64)
+        }
+    }
+    return options
 }
 
-let arguments = Array(CommandLine.arguments.dropFirst())
 /// The package root: the working directory when it holds the bundled
 /// fixtures, else the nearest folder above this binary (.build/...) that does.
 func packageRoot() -> String {
@@ -84,112 +82,160 @@ func packageRoot() -> String {
     }
     return current
 }
-let root = packageRoot()
-guard let command = arguments.first, ["run", "generate"].contains(command) else {
-    print("usage: contractctl-bench run [--sizes 1000x100000,10000x1000000] [--runs 3] [--json FILE]\n       contractctl-bench generate --contracts N --events M --out DIR [--seed S] [--fixtures DIR]")
-    exit(64)
+
+/// "NxM,NxM": contracts x events, each at least 5 contracts (one of each
+/// template) and at least as many events as contracts.
+func parseSizes(_ text: String, option: String) -> [(contracts: Int, events: Int)] {
+    text.split(separator: ",", omittingEmptySubsequences: false).map { size in
+        let parts = size.split(separator: "x", omittingEmptySubsequences: false).map { Int($0) }
+        guard parts.count == 2, let n = parts[0], let m = parts[1], n >= 5, m >= n else {
+            fail("--\(option) '\(size)': expected CONTRACTSxEVENTS such as 1000x100000, with at least 5 contracts and as many events as contracts", 64)
+        }
+        return (n, m)
+    }
 }
-let seed = UInt64(option("seed", arguments) ?? "") ?? 0x2026_1121
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+let root = packageRoot()
+guard let command = arguments.first else { fail(usage, 64) }
+if ["help", "--help", "-h"].contains(command) {
+    print(usage)
+    exit(0)
+}
+guard ["run", "generate"].contains(command) else { fail("unknown command '\(command)'\n\(usage)", 64) }
 
 if command == "generate" {
-    guard let n = Int(option("contracts", arguments) ?? ""), let m = Int(option("events", arguments) ?? ""), let out = option("out", arguments),
-          n > 0, m >= 0 else {
-        print("generate needs --contracts N (at least 1) --events M --out DIR")
-        exit(64)
+    let options = parseOptions(Array(arguments.dropFirst()), values: ["contracts", "events", "out", "seed", "fixtures"], flags: ["payments"])
+    guard let n = Int(options["contracts"] ?? ""), let m = Int(options["events"] ?? ""), let out = options["out"], n > 0, m >= 0 else {
+        fail("generate needs --contracts N (at least 1) --events M (0 or more) --out DIR\n\(usage)", 64)
     }
-    let fixtures = option("fixtures", arguments) ?? root + "/Fixtures/contracts"
+    guard let seed = options["seed"].map({ UInt64($0) }) ?? 0x2026_1121, seed != 0 else { fail("--seed '\(options["seed"] ?? "")': expected a whole number above 0", 64) }
+    if let existing = try? FileManager.default.contentsOfDirectory(atPath: out), !existing.isEmpty {
+        fail("\(out) is not empty: generate writes into an empty or new folder (remove it, or choose another --out)", 64)
+    }
+    let fixtures = options["fixtures"] ?? root + "/Fixtures/contracts"
     let base: [String: JSONNode]
     do {
         base = try templates(from: fixtures)
     } catch {
-        let reason = (error as NSError).localizedDescription
-        FileHandle.standardError.write(Data("contractctl-bench: cannot read the template contracts in \(fixtures): \(reason)\n(run it from the package root, or pass --fixtures DIR)\n".utf8))
-        exit(66)
+        fail("cannot read the template contracts in \(fixtures): \((error as NSError).localizedDescription)\n(run it from the package root, or pass --fixtures DIR)", 66)
     }
-    guard !base.isEmpty else {
-        FileHandle.standardError.write(Data("contractctl-bench: \(fixtures) holds no contract (*.json with an alias) to use as a template\n".utf8))
-        exit(66)
-    }
+    guard !base.isEmpty else { fail("\(fixtures) holds no contract (*.json with an alias) to use as a template", 66) }
     var generator = Generator(state: seed)
     let result: (payments: Int, bytes: Int)
     do {
-        result = try generator.write(contracts: n, events: m, to: out, templates: base)
+        result = options["payments"] != nil
+            ? try generator.writePayments(contracts: n, payments: m, to: out, templates: base)
+            : try generator.write(contracts: n, events: m, to: out, templates: base)
+        // Written last: a set without it was cut short and is made again.
+        try "contractctl-bench generate --contracts \(n) --events \(m)\(options["payments"] != nil ? " --payments" : "") --seed \(seed)\n"
+            .write(toFile: out + "/GENERATED", atomically: true, encoding: .utf8)
     } catch {
-        FileHandle.standardError.write(Data("contractctl-bench: cannot write to \(out): \((error as NSError).localizedDescription)\n".utf8))
-        exit(74)
+        fail("cannot write to \(out): \((error as NSError).localizedDescription)", 74)
     }
     print("wrote \(n) contracts and \(m) events (\(result.bytes / 1_000_000) MB, \(result.payments) payments) to \(out)")
     exit(0)
 }
 
-let sizes = (option("sizes", arguments) ?? "1000x100000,10000x1000000").split(separator: ",").compactMap { size -> (Int, Int)? in
-    let parts = size.split(separator: "x").compactMap { Int($0) }
-    return parts.count == 2 ? (parts[0], parts[1]) : nil
+// run
+let options = parseOptions(Array(arguments.dropFirst()), values: ["sizes", "payment-sizes", "runs", "only", "json", "binary", "data", "seed"], flags: ["list"])
+let rows = Rows.all
+if options["list"] != nil {
+    for row in rows { print(pad(row.id, 14) + (row.dataSet == .payments ? "[payments-heavy set] " : "") + row.label) }
+    exit(0)
 }
-let runs = Int(option("runs", arguments) ?? "") ?? 3
-let binary = root + "/.build/release/contractctl"
+let sizes = parseSizes(options["sizes"] ?? "1000x100000,10000x1000000", option: "sizes")
+let paymentSizes = options["payment-sizes"].map { parseSizes($0, option: "payment-sizes") } ?? sizes
+guard let runs = Int(options["runs"] ?? "3"), runs >= 1 else { fail("--runs '\(options["runs"] ?? "")': expected a whole number, 1 or more", 64) }
+guard let seed = options["seed"].map({ UInt64($0) }) ?? 0x2026_1121, seed != 0 else { fail("--seed '\(options["seed"] ?? "")': expected a whole number above 0", 64) }
+var selected = rows
+if let only = options["only"] {
+    let names = only.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
+    let known = Set(rows.map(\.id))
+    if names.isEmpty || names.contains(where: { !known.contains($0) }) {
+        fail("--only: no row '\(names.first { !known.contains($0) } ?? "")'; the rows are: \(rows.map(\.id).joined(separator: ", ")) (--list says what each times)", 64)
+    }
+    selected = rows.filter { names.contains($0.id) }
+}
+let binary = options["binary"] ?? root + "/.build/release/contractctl"
 guard FileManager.default.isExecutableFile(atPath: binary) else {
-    print("build the release binary first: swift build -c release")
-    exit(66)
+    fail("no contractctl at \(binary): build it first (swift build -c release --product contractctl), or pass --binary PATH", 66)
 }
-var results: [Measurement] = []
-for (n, m) in sizes {
-    let folder = NSTemporaryDirectory() + "contractctl-bench-\(n)x\(m)"
-    if !FileManager.default.fileExists(atPath: folder + "/ledger.jsonl") {
-        // In a child process: a spawned child's peak memory (ru_maxrss)
-        // counts the parent's resident set at spawn, so the runner stays small.
-        let (seconds, _, code) = measure(CommandLine.arguments[0], ["generate", "--contracts", "\(n)", "--events", "\(m)", "--out", folder, "--seed", "\(seed)"], in: root)
-        print("generated \(n) contracts and \(m) events in \(folder) (\(Int(seconds)) s, exit \(code))")
-    }
-    let common = ["--fixtures", folder + "/contracts", "--ledger", folder + "/ledger.jsonl", "--as-of", "2026-11-21"]
-    var jobs: [(String, String, [String])] = [
-        ("payments", binary, ["payments", "--format", "csv"] + common),
-        ("due --year 2026", binary, ["due", "--year", "2026", "--format", "csv"] + common),
-        ("penalties", binary, ["penalties", "--format", "csv"] + common),
-        ("scores", binary, ["scores", "--format", "csv"] + common),
-        ("verify", binary, ["verify", "--fixtures", folder + "/contracts", "--ledger", folder + "/ledger.jsonl"]),
-        ("python3 json.loads per line", "python3", ["-c", "import json,sys\nfor l in open(sys.argv[1]): json.loads(l)", folder + "/ledger.jsonl"]),
-    ]
-    if let hledger = which("hledger") {
-        jobs.append(("hledger bal -Q (same payments)", hledger, ["-f", folder + "/payments.journal", "bal", "-Q"]))
-    }
-    for (label, program, args) in jobs {
-        var measurement = Measurement(label: label, size: "\(n)x\(m)", seconds: [], peakKB: [], exitCode: 0)
-        for _ in 0..<runs {
-            let (seconds, peak, code) = measure(program, args, in: root)
-            measurement.seconds.append(seconds)
-            measurement.peakKB.append(peak)
-            measurement.exitCode = code
-        }
-        results.append(measurement)
-        print(String(format: "%-14@ %-34@ median %8.2f s  peak %7.0f MB  exit %d", measurement.size as NSString, label as NSString, measurement.median, Double(measurement.peak) / 1024, measurement.exitCode))
-    }
-}
-// The ratios the issue asks for: against hledger and Python on the same
-// data, and how time and memory grow with size.
-for size in Set(results.map(\.size)).sorted() {
-    func find(_ label: String) -> Measurement? { results.first { $0.size == size && $0.label.hasPrefix(label) } }
-    if let due = find("due --year"), let hledger = find("hledger") {
-        print(String(format: "%@: contractctl due --year / hledger bal -Q on the same payments = %.1fx", size as NSString, due.median / max(hledger.median, 0.001)))
-    }
-    if let payments = find("payments"), let python = find("python3") {
-        print(String(format: "%@: contractctl payments / Python json.loads of the same lines = %.1fx", size as NSString, payments.median / max(python.median, 0.001)))
-    }
-}
-if sizes.count >= 2 {
-    let small = "\(sizes[0].0)x\(sizes[0].1)"
-    let large = "\(sizes[sizes.count - 1].0)x\(sizes[sizes.count - 1].1)"
-    for label in ["payments", "due --year 2026", "penalties", "scores", "verify"] {
-        if let a = results.first(where: { $0.size == small && $0.label == label }), let b = results.first(where: { $0.size == large && $0.label == label }) {
-            print(String(format: "%@ from %@ to %@: time x%.1f, memory x%.1f", label as NSString, small as NSString, large as NSString, b.median / max(a.median, 0.001), Double(b.peak) / Double(max(a.peak, 1))))
-        }
-    }
+let dataRoot = options["data"] ?? NSTemporaryDirectory() + "bench-data"
+let jsonPath: String = options["json"] ?? {
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: "en_US_POSIX")
+    formatter.timeZone = TimeZone(identifier: "UTC")
+    formatter.dateFormat = "yyyy-MM-dd"
+    return root + "/Benchmarks/results-\(formatter.string(from: Date())).json"
+}()
+
+/// The data set's folder, generated (in a child process, so that the
+/// runner stays small) unless a whole one is there already.
+func dataSet(_ kind: DataSet, contracts n: Int, events m: Int) -> String {
+    let folder = "\(dataRoot)/\(kind.rawValue)-\(n)x\(m)-seed\(seed)-v\(Generator.version)"
+    if FileManager.default.fileExists(atPath: folder + "/GENERATED") { return folder }
+    try? FileManager.default.removeItem(atPath: folder)
+    let runner = Runner(work: NSTemporaryDirectory())
+    let self_ = which(CommandLine.arguments[0]) ?? URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
+    var words = ["generate", "--contracts", "\(n)", "--events", "\(m)", "--out", folder, "--seed", "\(seed)", "--fixtures", root + "/Fixtures/contracts"]
+    if kind == .payments { words.append("--payments") }
+    print("generating \(kind.rawValue) \(n)x\(m) in \(folder) ...")
+    fflush(nil)
+    let outcome = runner.spawn(self_, words, cache: NSTemporaryDirectory())
+    guard outcome.exitCode == 0 else { fail("generating \(folder) failed (exit \(outcome.exitCode)): \(outcome.stderrTail)", outcome.exitCode == 127 ? 70 : 74) }
+    print(String(format: "generated in %.0f s", outcome.seconds))
+    return folder
 }
 
-var json = "{\n  \"date\": \"\(ISO8601DateFormatter().string(from: Date()))\",\n  \"cores\": \(ProcessInfo.processInfo.activeProcessorCount),\n  \"runs\": \(runs),\n  \"results\": [\n"
-json += results.map { result in
-    "    {\"size\": \"\(result.size)\", \"command\": \"\(result.label)\", \"medianSeconds\": \(String(format: "%.3f", result.median)), \"peakMB\": \(result.peak / 1024), \"exit\": \(result.exitCode)}"
-}.joined(separator: ",\n")
-json += "\n  ]\n}\n"
-if let path = option("json", arguments) { try json.write(toFile: path, atomically: true, encoding: .utf8) }
-print(json)
+func gitCommit() -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["git", "-C", root, "rev-parse", "--short", "HEAD"]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = FileHandle.nullDevice
+    guard (try? process.run()) != nil else { return "unknown" }
+    process.waitUntilExit()
+    let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    return process.terminationStatus == 0 ? text : "unknown"
+}
+
+let work = NSTemporaryDirectory() + "bench-work-\(getpid())"
+do {
+    try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+} catch {
+    fail("cannot make \(work): \((error as NSError).localizedDescription)", 73)
+}
+let runner = Runner(work: work)
+print("machine: \(Report.machine); contractctl: \(binary); \(runs) run(s) per row, median shown")
+var results: [Measurement] = []
+for (kind, list) in [(DataSet.mixed, sizes), (.payments, paymentSizes)] {
+    let mine = selected.filter { $0.dataSet == kind }
+    guard !mine.isEmpty else { continue }
+    for (n, m) in list {
+        let folder = dataSet(kind, contracts: n, events: m)
+        // The first minhang contract (the templates sorted: keping, liyang, minhang, ...).
+        let one = (try? FileManager.default.contentsOfDirectory(atPath: folder + "/contracts"))?
+            .filter { $0.hasPrefix("minhang-2026-g") }.sorted { $0.count == $1.count ? $0 < $1 : $0.count < $1.count }.first
+            .map { String($0.dropLast(".json".count)) } ?? "minhang-2026-g2"
+        let paths = Paths(fixtures: folder + "/contracts", ledger: folder + "/ledger.jsonl", journal: folder + "/payments.journal", one: one)
+        for row in mine {
+            let measurement = runner.measure(row, size: "\(n)x\(m)", events: m, data: paths, binary: binary, runs: runs)
+            results.append(measurement)
+            let report = Report(results: results, runs: runs, binary: binary, commit: "")
+            print(Report.line(measurement, versus: report.versusPython(measurement), goal: report.meetsGoal(measurement)))
+            fflush(nil)  // so that progress shows through a pipe (| tee)
+        }
+    }
+}
+try? FileManager.default.removeItem(atPath: work)
+let report = Report(results: results, runs: runs, binary: binary, commit: gitCommit())
+report.printSummary()
+do {
+    try report.json.write(toFile: jsonPath, atomically: true, encoding: .utf8)
+    print("\nresults: \(jsonPath)")
+} catch {
+    fail("cannot write the results to \(jsonPath): \((error as NSError).localizedDescription)", 74)
+}
+exit(results.allSatisfy(\.ok) ? 0 : 1)

@@ -67,4 +67,18 @@ struct DateHorizonTests {
             #expect(run.stderr.contains("\(path): the terms and the ledger's events give rise to qingpu-2026 instalment on 10000-01-13 (§5.2.1a)"), "\(command): \(run.stderr)")
         }
     }
+
+    /// The shortcut that spares loading the work of `beyond`: it may only
+    /// say "cannot reach" where the bound holds. liyang-2024 signed
+    /// 9999-12-01 writes that day, so no bound below 9999-12-31 exists; the
+    /// bundled one (latest day 2024-11-28, whole numbers adding to 584, so
+    /// 586 years at most with the margin) is spared.
+    @Test("the loader's bound spares the bundled liyang-2024 and not one signed 9999-12-01")
+    func bound() throws {
+        let bundled = try JSONParser.parse(Array(Data(contentsOf: URL(fileURLWithPath: fixturesFolder + "/liyang-2024.json"))))
+        #expect(DateHorizon.cannotReach(bundled))
+        let late = try JSONParser.parse(Array(Data(contentsOf: URL(fileURLWithPath: try Self.fixtures(liyangSigned: "9999-12-01") + "/liyang-2024.json"))))
+        #expect(!DateHorizon.cannotReach(late))
+        #expect(!DateHorizon.cannotReach(.object([])), "no day written: worked out in full")
+    }
 }

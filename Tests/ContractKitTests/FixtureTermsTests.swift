@@ -98,6 +98,18 @@ struct FixtureTermsTests {
         #expect(termination.lasting?.period == .months(1) && termination.notice?.period == .days(15))
     }
 
+    @Test("liyang 附件3 §一.5: the buyer may terminate and have the whole price returned; weinan §十四.3: after 120 days of force majeure the parties negotiate, no right to terminate")
+    func refundAndNegotiation() throws {
+        let liyang = try #require(Fixture.contract("liyang-2024"))
+        let refund = try #require(liyang.remedies.first { $0.clause == "附件3 §一.5" })
+        // 「甲方有权单方终止合同,并要求乙方返还全部合同价款」
+        #expect(refund.kind == .fullRefund && refund.party == .buyer && refund.text.contains("返还全部合同价款"))
+        let weinan = try #require(Fixture.contract("weinan-2026"))
+        // 「不可抗力事件延续 120 天以上, 双方应通过友好协商, 确定是否继续履行合同」
+        let limit = try #require(weinan.remedies.first { $0.clause == "§十四.3" })
+        #expect(limit.kind == .negotiate && limit.party == .either && limit.lasting?.period == .days(120))
+    }
+
     @Test("amounts the document leaves to another document are reported as unstated, none invented: qingpu §4.3.1, minhang §10.2, keping §1.3 §5.5, weinan 2.1.2")
     func amountUnstated() throws {
         let expected = ["qingpu-2026": ["§4.3.1"], "minhang-2026": ["§10.2"], "keping-2024": ["§1.3", "§5.5"], "weinan-2026": ["§五(二)2.1.2 2 备注"], "liyang-2024": []]

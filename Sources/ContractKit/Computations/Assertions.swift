@@ -53,9 +53,9 @@ public struct AssertionCheck: Sendable {
 public enum Assertions {
     /// The assertions of `ledger` for `contracts` that do not hold, in line order.
     public static func failures(for contracts: [Contract], ledger: Ledger, calendar: WorkCalendar) -> [AssertionCheck] {
-        contracts.flatMap { contract in
+        ParallelMap.map(contracts, chunk: 8) { contract in
             check(contract, events: ledger.byContract[contract.id] ?? [], calendar: calendar).filter { !$0.holds }
-        }.sorted { $0.line < $1.line }
+        }.flatMap { $0 }.sorted { $0.line < $1.line }
     }
 
     /// Every assertion among one contract's `events`, checked against those

@@ -35,8 +35,15 @@ public struct DeadlineItem: Sendable {
 public enum Deadlines {
     /// Every dated obligation of the contracts, sorted by day.
     public static func all(for contracts: [Contract], ledger: Ledger, asOf: CalendarDay, calendar: WorkCalendar) -> [DeadlineItem] {
+        // Each contract's obligations are its own: worked out on both cores.
+        ParallelMap.map(contracts, chunk: 8) { items(of: $0, ledger: ledger, asOf: asOf, calendar: calendar) }
+            .flatMap { $0 }
+            .sorted { ($0.day, $0.alias, $0.kind, $0.uid) < ($1.day, $1.alias, $1.kind, $1.uid) }
+    }
+
+    static func items(of original: Contract, ledger: Ledger, asOf: CalendarDay, calendar: WorkCalendar) -> [DeadlineItem] {
         var items: [DeadlineItem] = []
-        for original in contracts {
+        do {
             let history = History(contractID: original.id, ledger: ledger, asOf: asOf)
             let contract = history.applied(to: original)
             func item(_ day: CalendarDay, _ kind: String, _ key: String, _ title: String, _ clause: String,
@@ -138,7 +145,7 @@ public enum Deadlines {
                 }
             }
         }
-        return items.sorted { ($0.day, $0.alias, $0.kind, $0.uid) < ($1.day, $1.alias, $1.kind, $1.uid) }
+        return items
     }
 
     /// The occurrences of a recurring duty within a term: for each calendar

@@ -67,7 +67,7 @@ public enum ContractDiff {
 
     /// The area of each top-level term; a term not listed is its own area.
     static let areas: [String: String] = [
-        "formatVersion": "identity", "id": "identity", "alias": "identity", "title": "identity",
+        "formatVersion": "identity", "id": "identity", "alias": "identity", "title": "identity", "name": "identity",
         "otherNumbers": "identity", "source": "identity", "currency": "identity",
         "parties": "party", "signing": "signing", "term": "term", "price": "total",
         "instalments": "instalment", "guarantees": "guarantee", "guaranteesNotTaken": "guarantee", "serviceItems": "service-item",

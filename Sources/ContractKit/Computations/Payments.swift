@@ -75,7 +75,8 @@ public enum Payments {
     /// Every instalment of `contracts` as of `asOf`, with the ledger's events
     /// dated on or before it.
     public static func lines(for contracts: [Contract], ledger: Ledger = .empty, asOf: CalendarDay, calendar: WorkCalendar) -> [PaymentLine] {
-        contracts.flatMap { lines(for: $0, history: History(contractID: $0.id, ledger: ledger, asOf: asOf), asOf: asOf, calendar: calendar) }
+        // Each contract's lines are its own: worked out on both cores, in order.
+        ParallelMap.map(contracts, chunk: 8) { lines(for: $0, history: History(contractID: $0.id, ledger: ledger, asOf: asOf), asOf: asOf, calendar: calendar) }.flatMap { $0 }
     }
 
     /// What a payment on `day` may cover at most: the unpaid principal, and
@@ -191,23 +192,36 @@ public enum Payments {
 /// The amount of each instalment: a share of the total, a fixed amount, or
 /// the remainder of the total after the others.
 enum InstalmentAmounts {
+    /// The amounts alone, in schedule order, as `compute` gives them.
+    static func amounts(_ contract: Contract) -> [Money] {
+        let total = contract.price.total.amount
+        var results = contract.instalments.map { instalment in
+            instalment.share.map { total.times($0) } ?? instalment.amount ?? .zero
+        }
+        if let index = contract.instalments.firstIndex(where: { $0.remainder == true }) {
+            let others = results.enumerated().filter { $0.offset != index }.reduce(Money.zero) { $0 + $1.element }
+            results[index] = total - others
+        }
+        return results
+    }
+
+    /// The amounts with the rule that gives each.
     static func compute(_ contract: Contract) -> [(amount: Money, rule: String)] {
         let total = contract.price.total
-        var results: [(amount: Money, rule: String)] = contract.instalments.map { instalment in
+        let remainder = contract.instalments.firstIndex(where: { $0.remainder == true })
+        return zip(contract.instalments, amounts(contract)).enumerated().map { index, pair in
+            let (instalment, amount) = pair
+            if index == remainder {
+                let others = total.amount - amount
+                return (amount, "the remainder: \(total.amount.grouped) (\(total.clause)) - \(others.grouped) = \(amount.grouped)")
+            }
             if let share = instalment.share {
-                let amount = total.amount.times(share)
                 return (amount, "\(share) x \(total.amount.grouped) (\(total.clause)) = \(amount.grouped)")
             }
-            if let amount = instalment.amount {
+            if instalment.amount != nil {
                 return (amount, "\(amount.grouped) as stated (\(instalment.clause))")
             }
             return (.zero, "")
         }
-        if let index = contract.instalments.firstIndex(where: { $0.remainder == true }) {
-            let others = results.enumerated().filter { $0.offset != index }.reduce(Money.zero) { $0 + $1.element.amount }
-            let amount = total.amount - others
-            results[index] = (amount, "the remainder: \(total.amount.grouped) (\(total.clause)) - \(others.grouped) = \(amount.grouped)")
-        }
-        return results
     }
 }

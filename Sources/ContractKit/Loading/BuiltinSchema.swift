@@ -28,7 +28,11 @@ enum BuiltinSchema {
       "description": "A short name the CLI accepts besides the id."
     },
     "title": {
-      "type": "string"
+      "type": "string",
+      "description": "The document's own title, as printed (\"合同\" where it gives no other)."
+    },
+    "name": {
+      "$ref": "#/$defs/contractName"
     },
     "otherNumbers": {
       "type": "array",
@@ -483,7 +487,16 @@ enum BuiltinSchema {
           "$ref": "#/$defs/date"
         },
         "clause": {
-          "type": "string"
+          "type": "string",
+          "description": "Where the document states the rule; where it states none, where the reading looks (the signature page)."
+        },
+        "stated": {
+          "type": "boolean",
+          "description": "false where the document states no rule on when it takes effect and rule is a reading (check reports it); give reading with it."
+        },
+        "reading": {
+          "type": "string",
+          "description": "The reading the rule rests on, e.g. \"Reading 21\"; required where stated is false."
         }
       },
       "required": [
@@ -1921,7 +1934,8 @@ enum BuiltinSchema {
             "penalty",
             "repayment",
             "excludedFromPrice",
-            "periodExtended"
+            "periodExtended",
+            "negotiate"
           ],
           "description": "What the clause gives: a right to terminate, a refund or its refusal, costs borne, a part payment, an extension."
         },
@@ -2076,6 +2090,30 @@ enum BuiltinSchema {
       ],
       "additionalProperties": false,
       "description": "A defect of the document that only reading finds."
+    },
+    "contractName": {
+      "type": "object",
+      "description": "A name the document gives its subject outside its title (a project named in the preamble): displays use it where the title alone says nothing, and check reports that it is a reading (Reading 21).",
+      "properties": {
+        "text": {
+          "type": "string",
+          "description": "The name, as the document writes it."
+        },
+        "clause": {
+          "type": "string",
+          "description": "Where the document writes it."
+        },
+        "reading": {
+          "type": "string",
+          "description": "The reading that takes it as the contract's name, e.g. \"Reading 21\"."
+        }
+      },
+      "required": [
+        "text",
+        "clause",
+        "reading"
+      ],
+      "additionalProperties": false
     }
   }
 }

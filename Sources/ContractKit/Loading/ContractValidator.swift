@@ -32,6 +32,13 @@ enum ContractValidator {
         }
         if contract.currency != "CNY" { problem("$.currency", "\"\(contract.currency)\": only CNY is supported") }
 
+        let effective = contract.signing.effective
+        if !effective.isStated, effective.reading == nil {
+            problem("$.signing.effective", "\"stated\": false needs \"reading\": the reading the rule rests on (e.g. \"Reading 21\")")
+        }
+        if effective.isStated, effective.reading != nil {
+            problem("$.signing.effective.reading", "a reading is given only with \"stated\": false, where the document states no rule on when it takes effect")
+        }
         if contract.term.end == nil && contract.term.length == nil {
             problem("$.term", "give the term's \"end\" or its \"length\"")
         }

@@ -13,9 +13,45 @@ enum DateHorizon {
     /// The first obligation of `contracts`, with `ledger`, that falls after
     /// 9999-12-31, as "liyang-2024 instalment 1 due on 10000-02-29 (§四)".
     static func beyond(_ contracts: [Contract], ledger: Ledger) -> String? {
-        let items = Deadlines.all(for: contracts, ledger: ledger, asOf: last, calendar: CalendarLoader.builtin)
-        guard let item = items.first(where: { $0.day > last }) else { return nil }
+        // Each contract's obligations are its own: worked out on both cores,
+        // and the first of them all in `Deadlines.all`'s order is named.
+        let beyond = ParallelMap.map(contracts, chunk: 8) { contract in
+            Deadlines.items(of: contract, ledger: ledger, asOf: last, calendar: CalendarLoader.builtin).filter { $0.day > last }
+        }
+        guard let item = beyond.joined().min(by: { ($0.day, $0.alias, $0.kind, $0.uid) < ($1.day, $1.alias, $1.kind, $1.uid) }) else { return nil }
         return "\(item.alias) \(item.kind) on \(item.day) (\(item.clause))"
+    }
+
+    /// True when no obligation of the fixture `document` can fall after
+    /// 9999-12-31, by a bound that needs no computation: every day the
+    /// terms give rise to is a day they write, moved by their periods and
+    /// counts, each at most once, and a recurrence stays within the term.
+    /// So the latest day written, plus every whole number the document holds
+    /// taken as that many years, plus two years for rounding and rest days,
+    /// bounds them all. False (work it out with `beyond`) when the document
+    /// writes no day, or a number that is not a plain integer.
+    static func cannotReach(_ document: JSONNode) -> Bool {
+        var latest: Int?
+        var years = 2
+        var plain = true
+        func walk(_ node: JSONNode) {
+            guard plain else { return }
+            switch node {
+            case .object(let members): for member in members { walk(member.value) }
+            case .array(let items): for item in items { walk(item) }
+            case .string(let text):
+                if text.utf8.count == 10, let day = CalendarDay(parsing: text), day.dayNumber > latest ?? Int.min { latest = day.dayNumber }
+            case .number(let text):
+                guard let count = Int(text), count.magnitude < 1_000_000 else { plain = false; return }
+                years += Int(count.magnitude)
+                if years > 10_000 { plain = false }
+            case .bool, .null:
+                break
+            }
+        }
+        walk(document)
+        guard plain, let latest else { return false }
+        return latest + years * 366 < last.dayNumber
     }
 
     /// The message for `beyond`'s finding.

@@ -3,7 +3,9 @@ import Foundation
 /// Decodes a JSON document into a Codable value and turns every failure
 /// into a `LoadError` naming the file and where in it the problem is.
 enum JSONFile {
-    static func read(_ url: URL, displayName: String) throws(LoadError) -> Data {
+    /// A file to read must exist and be a regular file, not a folder, a
+    /// FIFO or a device: what `read` and `readBytes` both check first.
+    static func checkReadable(_ url: URL, displayName: String) throws(LoadError) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
             throw LoadError(.noInput, file: displayName, "no such file")
@@ -14,10 +16,38 @@ enum JSONFile {
         if let kind = FileKind.special(url.path) {
             throw LoadError(.badData, file: displayName, "is \(kind), not a regular file; expected a JSON file")
         }
+    }
+
+    static func read(_ url: URL, displayName: String) throws(LoadError) -> Data {
+        try checkReadable(url, displayName: displayName)
         do {
             return try Data(contentsOf: url)
         } catch {
             throw LoadError(.io, file: displayName, "cannot be read: \(error.localizedDescription)")
+        }
+    }
+
+    /// The file's bytes, with `read`'s checks; read straight into an array
+    /// (no `Data` in between), for the ledger, which can be large.
+    static func readBytes(_ url: URL, displayName: String) throws(LoadError) -> [UInt8] {
+        try checkReadable(url, displayName: displayName)
+        let fd = open(url.path, O_RDONLY)
+        guard fd >= 0 else {
+            throw LoadError(.io, file: displayName, "cannot be read: \(String(cString: strerror(errno)))")
+        }
+        defer { close(fd) }
+        var info = stat()
+        var bytes: [UInt8] = []
+        if fstat(fd, &info) == 0 { bytes.reserveCapacity(Int(info.st_size) + 1) }
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw LoadError(.io, file: displayName, "cannot be read: \(String(cString: strerror(errno)))")
+            }
+            if count == 0 { return bytes }
+            bytes.append(contentsOf: chunk[0..<count])
         }
     }
 
@@ -42,7 +72,15 @@ enum JSONFile {
 
     /// Parses strictly, then decodes.
     static func load<T: Decodable>(_ type: T.Type, from data: Data, file: String) throws(LoadError) -> T {
-        _ = try parse(data, file: file)
+        try decodeTree(type, from: try parse(data, file: file), data: data, file: file)
+    }
+
+    /// Decodes `node`, the strict parser's tree of `data`, without reading
+    /// the bytes again; where that decoder is not sure (any error), decodes
+    /// `data` with `decode`, so a failure's message, and what is accepted,
+    /// are `JSONDecoder`'s.
+    static func decodeTree<T: Decodable>(_ type: T.Type, from node: JSONNode, data: Data, file: String) throws(LoadError) -> T {
+        if let value = try? JSONNodeDecoder.decode(type, from: node) { return value }
         return try decode(type, from: data, file: file)
     }
 

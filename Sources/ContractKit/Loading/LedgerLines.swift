@@ -1,3 +1,5 @@
+import Foundation
+
 /// The one reading of a ledger's text into lines, which every command uses
 /// (load, verify, record, repair), so that they agree on what a line is and
 /// on its number:
@@ -14,8 +16,20 @@ public struct LedgerLines: Sendable {
     public struct Line: Sendable {
         /// From 1, counting blank lines.
         public var number: Int
+        /// The line's bytes without its line end: a slice of the ledger's
+        /// bytes, so a million lines are not a million copies.
+        public var bytes: ArraySlice<UInt8>
         /// The line without its line end.
-        public var text: String
+        public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+        public init(number: Int, bytes: ArraySlice<UInt8>) {
+            self.number = number
+            self.bytes = bytes
+        }
+
+        public init(number: Int, text: String) {
+            self.init(number: number, bytes: ArraySlice(text.utf8))
+        }
     }
 
     /// The lines that end with a line end and are not blank, in order.
@@ -29,32 +43,46 @@ public struct LedgerLines: Sendable {
     public var lineEnd: String
 
     public init(_ text: String) {
+        self.init(bytes: Array(text.utf8))
+    }
+
+    public init(bytes: [UInt8]) {
         // Split the UTF-8 bytes, not Characters: CRLF is one Character, and
         // grapheme breaking over a whole ledger costs more than parsing it.
-        let bytes = Array(text.utf8)
         let lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
         var lines: [Line] = []
+        lines.reserveCapacity(bytes.count / 200)
         var start = 0
         var number = 0
         var lineEnd = "\n"
-        for index in bytes.indices where bytes[index] == lf {
-            number += 1
-            var end = index
-            lineEnd = "\n"
-            if end > start, bytes[end - 1] == cr {
-                end -= 1
-                lineEnd = "\r\n"
+        bytes.withUnsafeBufferPointer { buffer in
+            var index = 0
+            while index < buffer.count {
+                guard let found = memchr(buffer.baseAddress! + index, Int32(lf), buffer.count - index) else { break }
+                index = buffer.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                number += 1
+                var end = index
+                lineEnd = "\n"
+                if end > start, buffer[end - 1] == cr {
+                    end -= 1
+                    lineEnd = "\r\n"
+                }
+                if !LedgerLines.isBlank(buffer, start..<end) {
+                    lines.append(Line(number: number, bytes: bytes[start..<end]))
+                }
+                index += 1
+                start = index
             }
-            let line = bytes[start..<end]
-            if !LedgerLines.isBlank(line) {
-                lines.append(Line(number: number, text: String(decoding: line, as: UTF8.self)))
-            }
-            start = index + 1
         }
         self.lines = lines
         self.complete = number
         self.lineEnd = lineEnd
-        self.tail = start < bytes.count ? Line(number: number + 1, text: String(decoding: bytes[start...], as: UTF8.self)) : nil
+        self.tail = start < bytes.count ? Line(number: number + 1, bytes: bytes[start...]) : nil
+    }
+
+    static func isBlank(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        for index in range where buffer[index] != UInt8(ascii: " ") && buffer[index] != UInt8(ascii: "\t") { return false }
+        return true
     }
 
     static func isBlank(_ line: ArraySlice<UInt8>) -> Bool {

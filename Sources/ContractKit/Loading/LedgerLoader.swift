@@ -48,21 +48,27 @@ public struct Ledger: Sendable {
 /// problem is reported with its line.
 public enum LedgerLoader {
     public static func load(path: String, contracts: ContractSet) throws(LoadErrors) -> Ledger {
-        try load(text: try readText(path), name: path, contracts: contracts)
+        try load(lines: LedgerLines(bytes: try readBytes(path)), name: path, contracts: contracts)
     }
 
     /// A ledger read from elsewhere than a file (standard input), named
     /// `name` in messages; checked exactly as a file is.
     public static func load(data: Data, name: String, contracts: ContractSet) throws(LoadErrors) -> Ledger {
-        guard let text = String(data: data, encoding: .utf8) else { throw LoadErrors([invalidUTF8(data, file: name)]) }
-        return try load(text: text, name: name, contracts: contracts)
+        let bytes = [UInt8](data)
+        guard UTF8Check.isValid(bytes) else { throw LoadErrors([invalidUTF8(data, file: name)]) }
+        return try load(lines: LedgerLines(bytes: bytes), name: name, contracts: contracts)
     }
 
     static func load(text: String, name path: String, contracts: ContractSet) throws(LoadErrors) -> Ledger {
-        let lines = LedgerLines(text)
+        try load(lines: LedgerLines(text), name: path, contracts: contracts)
+    }
+
+    static func load(lines: LedgerLines, name path: String, contracts: ContractSet) throws(LoadErrors) -> Ledger {
         if let tail = lines.tail { throw LoadErrors([tornLine(path, line: tail.number)]) }
         let ledger = try parse(lines, file: path, contracts: contracts)
-        if let finding = DateHorizon.beyond(contracts.contracts, ledger: ledger) {
+        // A contract without events gives rise to what its terms alone do,
+        // which loading the contracts has already bounded.
+        if let finding = DateHorizon.beyond(contracts.contracts.filter { ledger.byContract[$0.id] != nil }, ledger: ledger) {
             throw LoadErrors([LoadError(.badData, file: path, DateHorizon.message(finding, from: "the terms and the ledger's events"))])
         }
         return ledger
@@ -80,6 +86,19 @@ public enum LedgerLoader {
             throw LoadErrors([invalidUTF8(data, file: path)])
         }
         return text
+    }
+
+    /// The ledger file's bytes, checked to be UTF-8 text (the first line
+    /// that is not is named), read without the copies a String makes.
+    static func readBytes(_ path: String) throws(LoadErrors) -> [UInt8] {
+        let bytes: [UInt8]
+        do {
+            bytes = try JSONFile.readBytes(URL(fileURLWithPath: path), displayName: path)
+        } catch {
+            throw LoadErrors([error])
+        }
+        guard UTF8Check.isValid(bytes) else { throw LoadErrors([invalidUTF8(Data(bytes), file: path)]) }
+        return bytes
     }
 
     /// The last line has no line end: every command says so, the same way.
@@ -195,11 +214,12 @@ public enum LedgerLoader {
 
     static func parse(_ lines: LedgerLines, file: String, contracts: ContractSet) throws(LoadErrors) -> Ledger {
         var events: [LedgerEvent] = []
-        var byContract: [String: [LedgerEvent]] = [:]
+        events.reserveCapacity(lines.lines.count)
         var errors: [LoadError] = []
         // Parsing a line needs nothing but the terms: both cores parse,
         // in chunks; checking against earlier events stays in order.
         let parsed = ParallelMap.map(lines.lines) { line -> Result<LedgerEvent, LoadErrors> in
+            if let event = fastEvent(line.bytes, contracts: contracts) { return .success(event) }
             do throws(LoadErrors) {
                 return .success(try event(from: line.text, line: 0, file: file, contracts: contracts))
             } catch {
@@ -208,29 +228,47 @@ public enum LedgerLoader {
         }
         let (voidedBy, voidErrors) = voids(lines, parsed, file: file)
         errors += voidErrors
+        // A void, and the event it voids, are kept aside: no check or
+        // computation counts them. Each contract's events are checked
+        // against that contract's earlier events only, so the contracts
+        // are checked on both cores, each in the order recorded.
+        var counted: [String: [Int]] = [:]   // contract -> positions, in order
+        for (position, outcome) in parsed.enumerated() {
+            guard case .success(let event) = outcome else { continue }
+            if case .void = event.kind { continue }
+            if voidedBy[lines.lines[position].number] != nil { continue }
+            counted[event.contractID, default: []].append(position)
+        }
+        let groups = Array(counted.values)
+        let refused = ParallelMap.map(groups, chunk: 16) { positions -> [(Int, [String])] in
+            var earlier: [LedgerEvent] = []
+            earlier.reserveCapacity(positions.count)
+            var refused: [(Int, [String])] = []
+            for position in positions {
+                guard case .success(var event) = parsed[position] else { continue }
+                event.line = lines.lines[position].number
+                let problems = LedgerValidator.problems(adding: event, after: earlier, contracts: contracts)
+                if problems.isEmpty { earlier.append(event) } else { refused.append((position, problems)) }
+            }
+            return refused
+        }
+        var problemsAt: [Int: [String]] = [:]
+        for group in refused { for (position, problems) in group { problemsAt[position] = problems } }
         var voids: [LedgerEvent] = []
         var voided: [LedgerEvent] = []
-        for (line, outcome) in zip(lines.lines, parsed) {
+        for (position, (line, outcome)) in zip(lines.lines, parsed).enumerated() {
             let lineNumber = line.number
             switch outcome {
             case .success(var event):
                 event.line = lineNumber
-                // A void, and the event it voids, are kept aside: no check
-                // or computation counts them.
                 if case .void = event.kind {
                     voids.append(event)
-                    continue
-                }
-                if voidedBy[lineNumber] != nil {
+                } else if voidedBy[lineNumber] != nil {
                     voided.append(event)
-                    continue
-                }
-                let problems = LedgerValidator.problems(adding: event, after: byContract[event.contractID] ?? [], contracts: contracts)
-                if problems.isEmpty {
-                    events.append(event)
-                    byContract[event.contractID, default: []].append(event)
-                } else {
+                } else if let problems = problemsAt[position] {
                     errors += problems.map { LoadError(.badData, file: file, location: "line \(lineNumber)", $0) }
+                } else {
+                    events.append(event)
                 }
             case .failure(let failure):
                 errors += failure.errors.map { error in
@@ -283,6 +321,22 @@ public enum LedgerLoader {
             }
         }
         return (voidedBy, errors)
+    }
+
+    /// A line read by `FastLine` and checked as `event(from:)` checks it;
+    /// nil when either finds anything amiss, and `event(from:)` then reads
+    /// the line again and says what.
+    static func fastEvent(_ bytes: ArraySlice<UInt8>, contracts: ContractSet) -> LedgerEvent? {
+        guard let values = FastLine.values(bytes), case .string(let type)? = values[.type],
+              let masks = EventLine.masks[type], values.mask & ~masks.allowed == 0 else { return nil }
+        for key in masks.required {
+            guard let value = values[key], value != .null else { return nil }
+        }
+        guard let wire = try? EventLine(values: values), let box = contracts.box(wire.contract),
+              let kind = try? EventTerms.kind(of: wire, type: type, contract: box.contract) else { return nil }
+        var event = LedgerEvent(line: 0, contractID: box.contract.id, kind: kind, note: wire.note)
+        event.transaction = wire.transaction
+        return event
     }
 
     /// Parses one ledger line and checks it against the terms (not the

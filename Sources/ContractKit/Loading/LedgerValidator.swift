@@ -1,10 +1,13 @@
 /// Checks an event against the events recorded before it. An event that
 /// contradicts the terms or an earlier event is refused with its reason.
 enum LedgerValidator {
-    /// `earlier`: the events recorded before it (those of other contracts are ignored).
+    /// `earlier`: the events of the same contract recorded before it.
     static func problems(adding event: LedgerEvent, after earlier: [LedgerEvent], contracts: ContractSet) -> [String] {
-        guard let contract = contracts.find(event.contractID) else { return ["no contract \(event.contractID)"] }
-        let previous = earlier.allSatisfy({ $0.contractID == event.contractID }) ? earlier : earlier.filter { $0.contractID == event.contractID }
+        guard let box = contracts.box(event.contractID) else { return ["no contract \(event.contractID)"] }
+        return problems(adding: event, after: earlier, contract: box.contract)
+    }
+
+    static func problems(adding event: LedgerEvent, after previous: [LedgerEvent], contract: Contract) -> [String] {
         func first(where match: (LedgerEvent.Kind) -> Bool) -> LedgerEvent? { previous.first { match($0.kind) } }
 
         switch event.kind {
@@ -82,6 +85,7 @@ enum LedgerValidator {
                 }
             }
         case .payment(let day, let amount, let named):
+            if surelyWithin(amount, instalment: named, after: previous, contract: contract) { break }
             let payable = Payments.payable(for: contract, history: History(events: previous), on: day, calendar: CalendarLoader.builtin)
             let charges = payable.charges > .zero ? " (with \(payable.charges.grouped) of accrued interest a payment covers first, Art. 561)" : ""
             if let named, let principal = payable.principal[named] {
@@ -98,5 +102,33 @@ enum LedgerValidator {
             break
         }
         return []
+    }
+
+    /// Whether a payment is surely no more than what is outstanding, shown
+    /// without working out the contract's books. What is outstanding on an
+    /// instalment is its amount less the principal paid to it, and only the
+    /// payments named to it and those named to none can have paid it
+    /// (Reading 7 allocates the latter), so its amount less those payments
+    /// is a floor; accrued interest only adds to what may be paid. A payment
+    /// above the floor is checked in full, and only the full check refuses.
+    /// Working out the books for every payment made a load quadratic in a
+    /// contract's payments.
+    static func surelyWithin(_ amount: Money, instalment named: String?, after previous: [LedgerEvent], contract: Contract) -> Bool {
+        // The amounts depend on the price and the schedule, not on the events.
+        let amounts = InstalmentAmounts.amounts(contract)
+        var floor = MoneyTotal()
+        if let named {
+            guard let index = contract.instalments.firstIndex(where: { $0.id == named }), index < amounts.count else { return false }
+            floor.add(amounts[index])
+        } else {
+            for part in amounts { floor.add(part) }
+        }
+        for event in previous {
+            guard case .payment(_, let paid, let instalment) = event.kind else { continue }
+            if named == nil || instalment == nil || instalment == named { floor.subtract(paid) }
+        }
+        var wanted = MoneyTotal()
+        wanted.add(amount)
+        return !(floor < wanted)
     }
 }

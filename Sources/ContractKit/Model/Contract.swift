@@ -10,7 +10,12 @@ public struct Contract: Codable, Sendable {
     public var id: String
     /// A short name the CLI accepts besides the id, e.g. "minhang-2026".
     public var alias: String
+    /// The document's own title, as printed: "合同" where it has no other.
     public var title: String
+    /// A name the document gives its subject elsewhere (a project named in
+    /// the preamble), which displays use where the title alone says
+    /// nothing; a reading, with where it comes from (Reading 21).
+    public var name: ContractName?
     /// Other numbers the document gives (procurement or project numbers).
     @DefaultEmpty public var otherNumbers: [Reference]
     /// The seed document this fixture transcribes.
@@ -50,6 +55,21 @@ public struct Contract: Codable, Sendable {
     @DefaultEmpty public var definedTerms: [DefinedTerm]
     @DefaultEmpty public var termUses: [TermUse]
     @DefaultEmpty public var defects: [DocumentDefect]
+}
+
+extension Contract {
+    /// What displays call the contract: its recorded `name`, or its title.
+    public var label: String { name?.text ?? title }
+}
+
+/// A name for the contract the document gives outside its title.
+public struct ContractName: Codable, Sendable, Hashable {
+    /// The name, as the document writes it.
+    public var text: String
+    /// Where the document writes it ("合同首部 前言").
+    public var clause: String
+    /// The reading that takes it as the contract's name ("Reading 21").
+    public var reading: String
 }
 
 /// A number or name the document gives, with where it gives it.

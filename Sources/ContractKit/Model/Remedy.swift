@@ -26,6 +26,9 @@ public struct Remedy: Codable, Sendable {
         case excludedFromPrice
         /// The service period is extended (顺延, 延长).
         case periodExtended
+        /// The parties negotiate whether to go on (协商确定是否继续履行): no
+        /// right to terminate is given.
+        case negotiate
     }
     public var id: String
     public var clause: String

@@ -48,7 +48,17 @@ public struct Effectiveness: Codable, Sendable {
     }
     public var rule: Rule
     public var date: CalendarDay?
+    /// Where the document states the rule; where it states none, where the
+    /// reading looks (the signature page).
     public var clause: String
+    /// false where the document states no rule on when it takes effect and
+    /// `rule` is a reading (`check` reports it); nil or true where it does.
+    public var stated: Bool?
+    /// The reading the rule rests on ("Reading 21"), where `stated` is false.
+    public var reading: String?
+
+    /// Whether the rule is the document's own words, not a reading.
+    public var isStated: Bool { stated != false }
 }
 
 /// The service term: fixed dates, or a length from an anchor day.
@@ -64,4 +74,15 @@ public struct Term: Codable, Sendable {
     public var rollOver: Bool?
     /// Renewals or options described in the term clause.
     public var note: String?
+}
+
+extension Effectiveness.Rule {
+    /// The rule in words, for messages.
+    public var words: String {
+        switch self {
+        case .onSigning: return "taking effect on the signing day"
+        case .allSigned: return "taking effect when the last party has signed"
+        case .onDate: return "taking effect on a stated date"
+        }
+    }
 }

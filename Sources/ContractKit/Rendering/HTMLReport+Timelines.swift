@@ -49,7 +49,7 @@ extension HTMLReport {
         let width = 900.0 / Double(span)
         func x(_ day: CalendarDay) -> String { format(40 + Double(day.dayNumber - start.dayNumber) * width) }
         func length(_ from: CalendarDay, _ to: CalendarDay, least: Double) -> String { format(max(least, Double(to.dayNumber - from.dayNumber) * width)) }
-        let name = escape(language == .zh ? contract.title : contract.alias)
+        let name = escape(language == .zh ? contract.label : contract.alias)
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 960 160\" role=\"img\" aria-labelledby=\"tl-\(contract.alias)\">\n"
         svg += "<title id=\"tl-\(contract.alias)\">\(escape(contract.alias)): \(escape(t("服务期、付款、保函、考核窗口", "service term, payments, guarantees, assessment windows")))</title>\n"
         svg += monthTicks(from: start, days: span, x: x)

@@ -63,6 +63,7 @@ extension HTMLReport {
             "term-end-ambiguous": "服务期终止日不确定", "score-items-overlap": "考核扣分项重叠", "text-stray": "多余文字",
             "clause-misnumbered": "条款编号有误", "terms-overlap": "条款内容重叠", "terms-conflict": "条款相互矛盾",
             "period-unanchored": "期限起算日不明", "party-reversed": "签署方向相反",
+            "name-by-reading": "合同名称系解读", "effective-by-reading": "生效规则系解读",
         ]
         return words[code] ?? "其他问题"
     }

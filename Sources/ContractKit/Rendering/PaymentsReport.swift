@@ -54,10 +54,16 @@ public enum PaymentsReport {
         table.omitsEmptyColumns = true
         var grand = MoneyTotal()
         var grandPaid = MoneyTotal()
+        // The contracts in the order their lines come, each with its lines:
+        // grouped once, not filtered once per contract.
         var aliases: [String] = []
-        for line in lines where !aliases.contains(line.alias) { aliases.append(line.alias) }
+        var groups: [String: [PaymentLine]] = [:]
+        for line in lines {
+            if groups[line.alias] == nil { aliases.append(line.alias) }
+            groups[line.alias, default: []].append(line)
+        }
         for alias in aliases {
-            let group = lines.filter { $0.alias == alias }
+            let group = groups[alias] ?? []
             var subtotal = MoneyTotal()
             var subtotalPaid = MoneyTotal()
             for line in group {

@@ -191,6 +191,7 @@ public struct MoneyTotal: Sendable, Equatable, Comparable {
     /// Fewer than 2^64 additions of 64-bit amounts fit in 128 bits.
     public mutating func add(_ amount: Money) { fen += Int128(amount.fen) }
     public mutating func add(_ other: MoneyTotal) { fen += other.fen }
+    public mutating func subtract(_ amount: Money) { fen -= Int128(amount.fen) }
 
     public static func < (a: MoneyTotal, b: MoneyTotal) -> Bool { a.fen < b.fen }
 
