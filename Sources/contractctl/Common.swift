@@ -169,7 +169,7 @@ enum Common {
             if path == "-" {
                 return (try LedgerLoader.load(data: Assume.standardInput(), name: "standard input", contracts: contracts), note)
             }
-            return (try LedgerLoader.load(path: path, contracts: contracts), note)
+            return (try LedgerLoader.load(path: path, contracts: contracts, cache: cachePlace()), note)
         } catch {
             throw CommandFailure(loadErrors: error.errors)
         }
@@ -223,6 +223,20 @@ enum Common {
     static func terminalWidth() -> Int {
         guard let text = ProcessInfo.processInfo.environment["COLUMNS"], let width = Int(text), width >= 40 else { return 80 }
         return min(width, 1000)
+    }
+
+    /// Where the ledger caches are kept (README: "The cache"):
+    /// `$XDG_CACHE_HOME/contractctl`, else `$HOME/.cache/contractctl`; nil
+    /// when `CONTRACTCTL_CACHE=off`, or neither is set, or the program's own
+    /// file cannot be found (its stamp keys the cache).
+    static func cachePlace() -> LedgerCache.Place? {
+        let environment = ProcessInfo.processInfo.environment
+        guard environment["CONTRACTCTL_CACHE"] != "off", let executable = executablePath(), let binary = FileStamp.of(executable) else { return nil }
+        if let base = environment["XDG_CACHE_HOME"], base.hasPrefix("/") {
+            return LedgerCache.Place(directory: base + "/contractctl", binary: binary)
+        }
+        guard let home = environment["HOME"], home.hasPrefix("/") else { return nil }
+        return LedgerCache.Place(directory: home + "/.cache/contractctl", binary: binary)
     }
 
     static func executablePath() -> String? {

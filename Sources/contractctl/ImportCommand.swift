@@ -102,7 +102,7 @@ enum ImportCommand: Command {
             }
             let key = try LedgerKey.fromEnvironment()
             do {
-                let recorded = try LedgerWriter.appendAll(to: path, contracts: set, key: key) { ledger, lines in
+                let recorded = try LedgerWriter.appendAll(to: path, contracts: set, key: key, cache: key == nil ? Common.cachePlace() : nil) { ledger, lines in
                     entries = StatementImport.plan(read.rows, source: source, contracts: set, ledger: ledger, nextLine: lines.complete + 1)
                     return entries.filter { $0.outcome == .record }.compactMap(\.event)
                 }

@@ -111,6 +111,7 @@ enum RecordCommand: Command {
                 throw CommandFailure(usage: "'\(type)' is not an event type" + (near.isEmpty ? "; the types: " + EventTypes.names.joined(separator: ", ") : near))
             }
             text = try eventFromOptions(type: type, arguments, skipping: replacing == nil ? [] : ["reason"]).compactText
+            if let recorded = try cached(text, to: path, arguments, replacing: replacing) { return output(recorded, path: path, note: note) }
             set = try Common.contractSet(arguments)
             if let key = arguments.value("contract"), set.find(key) == nil {
                 throw CommandFailure(usage: "--contract '\(key)': " + Common.unknownContract(key, in: set))
@@ -125,17 +126,39 @@ enum RecordCommand: Command {
                 throw CommandFailure(usage: "no event: give TYPE and its options, or one JSON object on standard input")
             }
             text = normalisedAmount(input.trimmingCharacters(in: .whitespacesAndNewlines))
+            if let recorded = try cached(text, to: path, arguments, replacing: replacing) { return output(recorded, path: path, note: note) }
             set = try Common.contractSet(arguments)
         }
         let key = try LedgerKey.fromEnvironment()
         do {
-            let recorded = try LedgerWriter.append(text, to: path, contracts: set, key: key, replacing: replacing)
-            // One line, or a void and its replacement.
-            let first = recorded[0], last = recorded[recorded.count - 1]
-            let head = LedgerChain.seal(of: Substring(last.text))?.hash ?? ""
-            let lines = recorded.count == 1 ? "line \(last.line)" : "lines \(first.line)-\(last.line)"
-            let texts = recorded.map { $0.text + "\n" }.joined()
-            return CommandResult(output: "recorded on \(lines) of \(path)\n\(texts)head \(head)\n", notes: note.map { [$0] } ?? [])
+            let recorded = try LedgerWriter.append(text, to: path, contracts: set, key: key, replacing: replacing, cache: key == nil ? Common.cachePlace() : nil)
+            return output(recorded, path: path, note: note)
+        } catch {
+            throw CommandFailure(loadErrors: error.errors)
+        }
+    }
+
+    /// What record says it did: one line, or a void and its replacement.
+    static func output(_ recorded: [LedgerWriter.Recorded], path: String, note: String?) -> CommandResult {
+        let first = recorded[0], last = recorded[recorded.count - 1]
+        let head = LedgerChain.seal(of: Substring(last.text))?.hash ?? ""
+        let lines = recorded.count == 1 ? "line \(last.line)" : "lines \(first.line)-\(last.line)"
+        let texts = recorded.map { $0.text + "\n" }.joined()
+        return CommandResult(output: "recorded on \(lines) of \(path)\n\(texts)head \(head)\n", notes: note.map { [$0] } ?? [])
+    }
+
+    /// The event recorded through the ledger's cache (see
+    /// `LedgerWriter.appendCached`), without reading every contract file
+    /// and the whole ledger; nil when that way cannot be sure, and the
+    /// caller does the whole work. Not for a correction, nor with a key.
+    static func cached(_ text: String, to path: String, _ arguments: Arguments, replacing: LedgerWriter.Replacement?) throws(CommandFailure) -> [LedgerWriter.Recorded]? {
+        // A key, or a key variable in error: the whole work, which says so.
+        let keyed: Bool
+        do { keyed = try LedgerKey.fromEnvironment() != nil } catch { keyed = true }
+        guard replacing == nil, !keyed, let place = Common.cachePlace(),
+              let folder = (try? Common.fixturesGiven(arguments)).flatMap({ $0 }) ?? (try? Common.bundledFixtures()) else { return nil }
+        do {
+            return try LedgerWriter.appendCached(text, to: path, folder: folder, place: place).map { [$0] }
         } catch {
             throw CommandFailure(loadErrors: error.errors)
         }

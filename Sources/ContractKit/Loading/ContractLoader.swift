@@ -6,6 +6,9 @@ public struct ContractSet: Sendable {
         didSet {
             index = ContractSet.index(contracts)
             boxes = contracts.map(Box.init)
+            // Changed: no longer what the folder holds.
+            source = nil
+            files = []
         }
     }
     /// The contracts again, each behind a reference: reading a contract
@@ -22,6 +25,11 @@ public struct ContractSet: Sendable {
     public var folder: String
     /// Document number or alias -> position in `contracts`.
     private var index: [String: Int]
+    /// The fixture files as they were before they were read, and each
+    /// contract's file name (in `contracts`' order): what the ledger cache
+    /// keys on. Nil and empty for a set not read from a folder.
+    public internal(set) var source: FolderStamp?
+    public internal(set) var files: [String] = []
 
     public init(contracts: [Contract], folder: String) {
         self.contracts = contracts
@@ -71,6 +79,7 @@ public enum ContractLoader {
         guard !names.isEmpty else {
             throw LoadErrors([LoadError(.noInput, file: folder, "holds no contract fixtures (*.json)")])
         }
+        let source = FolderStamp.take(folder: folder, names: names)
         var contracts: [Contract] = []
         var files: [String] = []
         var errors: [LoadError] = []
@@ -94,7 +103,10 @@ public enum ContractLoader {
         }
         errors += duplicates(contracts, files: files)
         guard errors.isEmpty else { throw LoadErrors(errors) }
-        return ContractSet(contracts: contracts, folder: folder)
+        var set = ContractSet(contracts: contracts, folder: folder)
+        set.source = source
+        set.files = files.map { ($0 as NSString).lastPathComponent }
+        return set
     }
 
     /// Loads and validates one fixture file.

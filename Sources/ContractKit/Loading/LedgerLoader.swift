@@ -51,6 +51,17 @@ public enum LedgerLoader {
         try load(lines: LedgerLines(bytes: try readBytes(path)), name: path, contracts: contracts)
     }
 
+    /// `load`, and with `cache`, the ledger's cache written for what was
+    /// read and found valid (see `LedgerCache`).
+    public static func load(path: String, contracts: ContractSet, cache: LedgerCache.Place?) throws(LoadErrors) -> Ledger {
+        guard let cache else { return try load(path: path, contracts: contracts) }
+        let bytes = try readBytes(path)
+        let lines = LedgerLines(bytes: bytes)
+        let ledger = try load(lines: lines, name: path, contracts: contracts)
+        LedgerCache.store(lines, parsed: ledger, bytes: bytes, path: path, contracts: contracts, place: cache, horizon: true)
+        return ledger
+    }
+
     /// A ledger read from elsewhere than a file (standard input), named
     /// `name` in messages; checked exactly as a file is.
     public static func load(data: Data, name: String, contracts: ContractSet) throws(LoadErrors) -> Ledger {

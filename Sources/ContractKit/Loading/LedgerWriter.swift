@@ -39,10 +39,11 @@ public enum LedgerWriter {
     /// its number and the hash read from the ledger under the lock), so the
     /// void and the corrected event are one append: both lines or neither.
     /// Returns the lines recorded, in order.
-    public static func append(_ text: String, to path: String, contracts: ContractSet, key: [UInt8]?, replacing: Replacement?) throws(LoadErrors) -> [Recorded] {
+    /// With `cache`, the ledger's cache is renewed after the append (see `LedgerCache`).
+    public static func append(_ text: String, to path: String, contracts: ContractSet, key: [UInt8]?, replacing: Replacement?, cache: LedgerCache.Place? = nil) throws(LoadErrors) -> [Recorded] {
         // A malformed event is refused before the ledger is opened (or created).
         let compact = try compactEvent(text)
-        return try appendAll(to: path, contracts: contracts, key: key) { (_, lines) throws(LoadErrors) in
+        return try appendAll(to: path, contracts: contracts, key: key, cache: cache) { (_, lines) throws(LoadErrors) in
             guard let replacing else { return [compact] }
             return [try voidText(replacing, for: compact, in: lines, path: path, contracts: contracts), compact]
         }
@@ -55,12 +56,12 @@ public enum LedgerWriter {
     /// write or the seal's renewal fails, the ledger and its seal are left
     /// byte for byte as they were and nothing is recorded. No events:
     /// nothing is written (and a ledger that did not exist is not created).
-    public static func appendAll(to path: String, contracts: ContractSet, key: [UInt8]? = nil,
+    public static func appendAll(to path: String, contracts: ContractSet, key: [UInt8]? = nil, cache: LedgerCache.Place? = nil,
                                  events: (Ledger, LedgerLines) throws(LoadErrors) -> [String]) throws(LoadErrors) -> [Recorded] {
         let ledger = try LockedLedger.open(path)
         defer { ledger.unlock() }
         do {
-            let recorded = try append(events, to: ledger, contracts: contracts, key: key)
+            let recorded = try append(events, to: ledger, contracts: contracts, key: key, cache: cache)
             if recorded.isEmpty { ledger.removeCreated() }
             return recorded
         } catch {
@@ -101,7 +102,7 @@ public enum LedgerWriter {
         ]).compactText
     }
 
-    static func append(_ events: (Ledger, LedgerLines) throws(LoadErrors) -> [String], to ledger: LockedLedger, contracts: ContractSet, key: [UInt8]?) throws(LoadErrors) -> [Recorded] {
+    static func append(_ events: (Ledger, LedgerLines) throws(LoadErrors) -> [String], to ledger: LockedLedger, contracts: ContractSet, key: [UInt8]?, cache: LedgerCache.Place? = nil) throws(LoadErrors) -> [Recorded] {
         let path = ledger.path
         let bytes = try ledger.contents()
         guard let existing = String(validating: bytes, as: UTF8.self) else {
@@ -150,6 +151,12 @@ public enum LedgerWriter {
         let added = recorded.map { $0.text + lines.lineEnd }.joined()
         guard let key else {
             try ledger.append(added, after: bytes.count)
+            if let cache {
+                // The lines as the next read will find them: the new ones
+                // are slices of the grown file too.
+                let all = bytes + Array(added.utf8)
+                LedgerCache.store(LedgerLines(bytes: all), parsed: current, bytes: all, path: path, contracts: contracts, place: cache, horizon: false)
+            }
             return recorded
         }
         // The seal first gains the new state as pending, then the lines are

@@ -1,0 +1,181 @@
+import Foundation
+
+/// What a valid cache gives a command: the ledger's lines for some
+/// contracts (those asked for, and those of the lines appended since the
+/// cache was written, whose histories are checked again), read from the
+/// file, and the state the cache must be renewed to.
+struct CachedRead {
+    var cache: LedgerCache
+    /// The contracts read, each from its own file.
+    var contracts: ContractSet
+    /// Their lines, old and new, as the loader reads them.
+    var lines: LedgerLines
+    var parsed: Ledger
+    /// Every line of the ledger, the new ones after the cached ones.
+    var positions: [LedgerCache.Position]
+    var ids: [String]
+    var complete: Int
+    var lineEnd: String
+    var head: String
+    /// Whether every contract with events is known to pass the date horizon.
+    var horizon: Bool
+}
+
+extension LedgerCache {
+    /// Reads, through the cache, the lines of the contracts `keys` name (ids
+    /// or aliases) and of those that lines appended since it was written
+    /// name, from the ledger's `bytes`; nil when the cache cannot vouch for
+    /// them, or any of it is amiss (the full read then says what).
+    func read(_ keys: [String], bytes: [UInt8], file: FileStamp, path: String, folder: String, checkHorizon: Bool) -> CachedRead? {
+        guard vouches(for: bytes, file: file), complete <= UInt64(Int.max) else { return nil }
+        let prefix = Int(length)
+        let added = LedgerLines(bytes: Array(bytes[prefix...]))
+        guard added.tail == nil else { return nil }
+        var wanted = Set<String>()
+        for key in keys {
+            guard let found = fileOf(key) else { return nil }
+            wanted.insert(found.id)
+        }
+        // The contracts of the lines appended since: a key the index does
+        // not know makes the line an error, which the full read names.
+        var addedIDs: [String] = []
+        for line in added.lines {
+            guard let key = LedgerCache.contractKey(line.bytes), let found = fileOf(key) else { return nil }
+            addedIDs.append(found.id)
+        }
+        let touched = Set(addedIDs)
+        wanted.formUnion(touched)
+        guard let set = contractSet(ids: wanted, folder: folder) else { return nil }
+        var ids = self.ids
+        var idIndex: [String: UInt32] = [:]
+        for (position, id) in ids.enumerated() { idIndex[id] = UInt32(position) }
+        let chosen = Set(wanted.compactMap { idIndex[$0] })
+        var lines = LedgerLines(bytes: [])
+        for position in self.lines where chosen.contains(position.contract) {
+            let start = Int(position.offset), end = start + Int(position.length)
+            guard end <= prefix else { return nil }
+            lines.lines.append(.init(number: Int(position.number), bytes: bytes[start..<end]))
+        }
+        var positions = self.lines
+        for (line, id) in zip(added.lines, addedIDs) {
+            let contract: UInt32
+            if let known = idIndex[id] {
+                contract = known
+            } else {
+                contract = UInt32(ids.count)
+                ids.append(id)
+                idIndex[id] = contract
+            }
+            let number = Int(complete) + line.number
+            let bytes = bytes[(line.bytes.startIndex + prefix)..<(line.bytes.endIndex + prefix)]
+            lines.lines.append(.init(number: number, bytes: bytes))
+            guard number <= Int(UInt32.max) else { return nil }
+            positions.append(Position(offset: UInt64(bytes.startIndex), length: UInt32(bytes.count), number: UInt32(number), contract: contract,
+                                      assertion: LedgerCache.isAssertion(bytes)))
+        }
+        lines.complete = Int(complete) + added.complete
+        lines.lineEnd = added.complete > 0 ? added.lineEnd : lineEnd
+        guard let parsed = try? LedgerLoader.parse(lines, file: path, contracts: set) else { return nil }
+        var horizon = self.horizon
+        if horizon, !touched.isEmpty {
+            let newcomers = set.contracts.filter { touched.contains($0.id) && parsed.byContract[$0.id] != nil }
+            if DateHorizon.beyond(newcomers, ledger: parsed) != nil {
+                guard !checkHorizon else { return nil }
+                horizon = false
+            }
+        }
+        if checkHorizon, !horizon { return nil }
+        let head = added.lines.last.map { LedgerChain.head(of: [Substring($0.text)]) } ?? self.head
+        return CachedRead(cache: self, contracts: set, lines: lines, parsed: parsed, positions: positions, ids: ids,
+                          complete: lines.complete, lineEnd: lines.lineEnd, head: head, horizon: horizon)
+    }
+
+    /// The contract a line names ("contract"), as written; nil when the
+    /// line is not a JSON object naming one by a string.
+    static func contractKey(_ line: ArraySlice<UInt8>) -> String? {
+        if let values = FastLine.values(line), case .string(let key)? = values[.contract] { return key }
+        guard case .object(let members)? = try? JSONParser.parse(Array(line)),
+              case .string(let key)? = members.first(where: { $0.key == "contract" })?.value else { return nil }
+        return key
+    }
+
+    static func isAssertion(_ line: ArraySlice<UInt8>) -> Bool {
+        if let values = FastLine.values(line), case .string(let type)? = values[.type] { return type == "assert" }
+        guard case .object(let members)? = try? JSONParser.parse(Array(line)),
+              case .string(let type)? = members.first(where: { $0.key == "type" })?.value else { return false }
+        return type == "assert"
+    }
+
+    /// The cache after `read`, with `added` (texts with their line ends,
+    /// each numbered and of a contract) appended to the `bytes` read.
+    static func renewed(_ read: CachedRead, bytes: [UInt8], added: [(text: String, number: Int, contract: String, assertion: Bool)], file: FileStamp) -> LedgerCache {
+        var cache = read.cache
+        var ids = read.ids
+        var positions = read.positions
+        var hasher = XXH64()
+        bytes.withUnsafeBytes { hasher.update($0) }
+        var offset = UInt64(bytes.count)
+        var head = read.head
+        for line in added {
+            let text = Array(line.text.utf8)
+            hasher.update(text)
+            let contract: UInt32
+            if let known = ids.firstIndex(of: line.contract) {
+                contract = UInt32(known)
+            } else {
+                contract = UInt32(ids.count)
+                ids.append(line.contract)
+            }
+            let body = line.text.hasSuffix("\r\n") ? line.text.utf8.count - 2 : line.text.utf8.count - 1
+            positions.append(Position(offset: offset, length: UInt32(body), number: UInt32(line.number), contract: contract, assertion: line.assertion))
+            head = LedgerChain.head(of: [Substring(String(decoding: text[0..<body], as: UTF8.self))])
+            offset += UInt64(text.count)
+        }
+        cache.ledger = file
+        cache.length = offset
+        cache.hash = hasher.digest()
+        cache.complete = UInt64(read.complete + added.count)
+        cache.lineEnd = read.lineEnd
+        cache.head = head
+        cache.horizon = read.horizon
+        cache.ids = ids
+        cache.lines = positions
+        return cache
+    }
+}
+
+extension LedgerWriter {
+    /// `append` through the ledger's cache: the contract files of the event's
+    /// contract (and of any line appended since the cache was written) are
+    /// read, and only their lines. Nil, with nothing written, when the cache
+    /// cannot be used or anything is refused: the caller then does the
+    /// whole work, which writes the same line or says exactly what is
+    /// wrong. Only an unkeyed ledger, without a seal, and an event that is
+    /// not a void (a void re-reads the ledger) take this way.
+    public static func appendCached(_ text: String, to path: String, folder: String, place: LedgerCache.Place) throws(LoadErrors) -> Recorded? {
+        guard let compact = try? compactEvent(text), let key = LedgerCache.contractKey(ArraySlice(compact.utf8)),
+              let cache = LedgerCache.current(for: path, folder: folder, place: place),
+              FileManager.default.fileExists(atPath: path), LedgerSeal.find(besides: path) == .none else { return nil }
+        let ledger = try LockedLedger.open(path)
+        defer { ledger.unlock() }
+        guard !ledger.created else {
+            ledger.removeCreated()
+            return nil
+        }
+        let bytes = try ledger.contents()
+        guard let file = FileStamp.of(descriptor: ledger.fd), LedgerSeal.find(besides: path) == .none,
+              let read = cache.read([key], bytes: bytes, file: file, path: path, folder: folder, checkHorizon: false) else { return nil }
+        let number = read.complete + 1
+        guard let admitted = try? admit(compact, line: number, after: read.parsed, contracts: read.contracts) else { return nil }
+        if case .void = admitted.event.kind { return nil }
+        let line = LedgerChain.seal(admitted.compact, prev: read.head)
+        let written = line + read.lineEnd
+        try ledger.append(written, after: bytes.count)
+        if let grown = FileStamp.of(descriptor: ledger.fd) {
+            let isAssertion: Bool
+            if case .assertion = admitted.event.kind { isAssertion = true } else { isAssertion = false }
+            LedgerCache.renewed(read, bytes: bytes, added: [(written, number, admitted.event.contractID, isAssertion)], file: grown).write(for: path, in: place)
+        }
+        return Recorded(line: number, text: line, event: admitted.event)
+    }
+}
