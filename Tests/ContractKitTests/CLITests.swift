@@ -11,6 +11,8 @@ struct Run {
     var stderr: String
     var code: Int32
 
+    static let cacheHome = NSTemporaryDirectory() + "contractctl-test-cache-\(getpid())"
+
     static let binary: String = {
         let candidates = [
             ((try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")).map { ($0 as NSString).deletingLastPathComponent } ?? ""),
@@ -36,6 +38,10 @@ struct Run {
         // Tables fold to COLUMNS (else 80): the goldens and README examples
         // are at 80 whatever the terminal running the tests.
         inherited["COLUMNS"] = nil
+        // The ledger caches of a test run go to a folder of its own, never
+        // to the user's cache folder.
+        inherited["XDG_CACHE_HOME"] = Run.cacheHome
+        inherited["CONTRACTCTL_CACHE"] = nil
         process.environment = inherited.merging(environment) { $1 }
         process.executableURL = URL(fileURLWithPath: shell ? arguments[0] : Run.binary)
         process.arguments = shell ? Array(arguments.dropFirst()) : arguments

@@ -146,18 +146,20 @@ public struct LedgerCache: Sendable {
         var asserts = Set<Int>()
         var ids: [String] = []
         var idIndex: [String: Int32] = [:]
-        for event in parsed.events + parsed.voids + parsed.voided {
-            guard event.line > 0, event.line <= lines.complete else { return nil }
-            let id: Int32
-            if let known = idIndex[event.contractID] {
-                id = known
-            } else {
-                id = Int32(ids.count)
-                ids.append(event.contractID)
-                idIndex[event.contractID] = id
+        for events in [parsed.events, parsed.voids, parsed.voided] {
+            for event in events {
+                guard event.line > 0, event.line <= lines.complete else { return nil }
+                let id: Int32
+                if let known = idIndex[event.contractID] {
+                    id = known
+                } else {
+                    id = Int32(ids.count)
+                    ids.append(event.contractID)
+                    idIndex[event.contractID] = id
+                }
+                owner[event.line] = id
+                if case .assertion = event.kind { asserts.insert(event.line) }
             }
-            owner[event.line] = id
-            if case .assertion = event.kind { asserts.insert(event.line) }
         }
         var positions: [Position] = []
         positions.reserveCapacity(lines.lines.count)
