@@ -83,10 +83,25 @@ enum Common {
     /// The contracts of the fixtures folder, narrowed to `--contract` if
     /// given, and the ledger of events that goes with them.
     static func load(_ arguments: Arguments) throws(CommandFailure) -> (contracts: [Contract], all: ContractSet, ledger: Ledger, note: String?) {
+        if let cached = try cachedLoad(arguments) { return cached }
         let set = try contractSet(arguments)
         let contracts = try chosen(arguments, from: set)
         let (ledger, note) = try self.ledger(arguments, contracts: set)
         return (contracts, set, ledger, note)
+    }
+
+    /// `load` for `--contract` through the ledger's cache (see
+    /// `LedgerLoader.loadCached`): only the contracts named, and those with
+    /// assertions, are read, and only their lines; nil when that cannot be
+    /// sure (standard input, `--assume`, no cache that vouches for the
+    /// ledger) and `load` does the whole work.
+    static func cachedLoad(_ arguments: Arguments) throws(CommandFailure) -> (contracts: [Contract], all: ContractSet, ledger: Ledger, note: String?)? {
+        let keys = arguments.all("contract")
+        guard !keys.isEmpty, arguments.value("assume") == nil, !arguments.flag("no-ledger"), let place = cachePlace(),
+              let (chosen, note) = try? ledgerChoice(arguments), let path = chosen, path != "-",
+              let folder = (try? fixturesGiven(arguments)).flatMap({ $0 }) ?? (try? bundledFixtures()),
+              let (set, ledger) = LedgerLoader.loadCached(path: path, keys: keys, folder: folder, place: place) else { return nil }
+        return (try self.chosen(arguments, from: set), set, ledger, note)
     }
 
     /// The ledger a read command uses, and, when no option chose it, a note

@@ -198,6 +198,7 @@ struct LedgerCacheTests {
         let scene = try Self.scene()
         defer { try? FileManager.default.removeItem(atPath: scene.folder) }
         let contracts = try ContractLoader.load(folder: scene.fixtures)
+        let liyang = try #require(contracts.find("liyang-2024"))
         let place = LedgerCache.Place(directory: scene.cache, binary: try #require(FileStamp.of(Run.binary)))
         let event = #"{"contract":"liyang-2024","type":"payment","day":"2026-07-21","amount":"1.00","instalment":"1"}"#
         // No cache yet: the caller must do the whole work.
@@ -217,8 +218,16 @@ struct LedgerCacheTests {
         #expect(read.lines.lines.count < lines / 2)
         #expect(read.lines.lines.count == read.parsed.events.count + read.parsed.voids.count + read.parsed.voided.count)
         #expect(try LedgerWriter.appendCached(event.replacingOccurrences(of: "07-21", with: "07-22"), to: scene.ledger, folder: scene.fixtures, place: place)?.line == lines + 2)
+        // A report on one contract reads that contract (and those with
+        // assertions, which every report checks) through the cache.
+        let one = try #require(LedgerLoader.loadCached(path: scene.ledger, keys: ["liyang-2024"], folder: scene.fixtures, place: place))
+        #expect(one.contracts.contracts.contains { $0.alias == "liyang-2024" })
+        #expect(one.contracts.contracts.count < contracts.contracts.count)
+        let full = try LedgerLoader.load(path: scene.ledger, contracts: contracts)
+        #expect(one.ledger.byContract[liyang.id]?.map(\.line) == full.byContract[liyang.id]?.map(\.line))
         // Edited in the middle, the same size: the hash no longer matches.
         try Self.apply(.editedSameSize, to: scene)
         #expect(try LedgerWriter.appendCached(event, to: scene.ledger, folder: scene.fixtures, place: place) == nil)
+        #expect(LedgerLoader.loadCached(path: scene.ledger, keys: ["liyang-2024"], folder: scene.fixtures, place: place) == nil)
     }
 }

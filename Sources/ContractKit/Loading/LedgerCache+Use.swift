@@ -179,3 +179,27 @@ extension LedgerWriter {
         return Recorded(line: number, text: line, event: admitted.event)
     }
 }
+
+extension LedgerLoader {
+    /// The contracts `keys` name (ids or aliases), and those with
+    /// assertions (every report checks them all), each read from its own
+    /// file, with their lines of the ledger at `path`, through its cache:
+    /// what `load` would give for them, checked as `load` checks. Nil when
+    /// the cache cannot vouch for it (the caller then loads everything,
+    /// which writes a fresh cache). A cache that held less than the file
+    /// is renewed to cover it.
+    public static func loadCached(path: String, keys: [String], folder: String, place: LedgerCache.Place) -> (contracts: ContractSet, ledger: Ledger)? {
+        guard !keys.isEmpty, let cache = LedgerCache.current(for: path, folder: folder, place: place), let before = FileStamp.of(path),
+              let bytes = try? JSONFile.readBytes(URL(fileURLWithPath: path), displayName: path),
+              let after = FileStamp.of(path), before == after, after.size == UInt64(bytes.count) else { return nil }
+        var wanted = keys
+        var asserting = Set<UInt32>()
+        for line in cache.lines where line.assertion { asserting.insert(line.contract) }
+        wanted += asserting.compactMap { Int($0) < cache.ids.count ? cache.ids[Int($0)] : nil }
+        guard let read = cache.read(wanted, bytes: bytes, file: after, path: path, folder: folder, checkHorizon: true) else { return nil }
+        if read.complete != Int(cache.complete) {
+            LedgerCache.renewed(read, bytes: bytes, added: [], file: after).write(for: path, in: place)
+        }
+        return (read.contracts, read.parsed)
+    }
+}
