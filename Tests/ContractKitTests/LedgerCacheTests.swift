@@ -52,7 +52,7 @@ struct XXH64Tests {
 struct LedgerCacheTests {
     /// What is done to the ledger (or a contract) after a command warmed the cache.
     enum Change: String, CaseIterable, CustomTestStringConvertible, Sendable {
-        case none, editedSameSize, truncated, tornTail, replaced, appendedGood, appendedBad, contractChanged
+        case none, editedSameSize, truncated, tornTail, replaced, appendedGood, appendedBad, assertionElsewhere, contractChanged
         var testDescription: String { rawValue }
     }
 
@@ -111,6 +111,11 @@ struct LedgerCacheTests {
         case .appendedBad:
             // An instalment given as a number: the loader refuses the line.
             bytes += Array((handLine.replacingOccurrences(of: "\"instalment\":\"1\"", with: "\"instalment\":1") + "\n").utf8)
+        case .assertionElsewhere:
+            // weinan-2026 had 139,000.00 paid by 2026-06-15 (§三.1, its first
+            // half): an assertion that nothing was paid by 2026-07-01 fails,
+            // and every report, on any contract, says so.
+            bytes += Array((#"{"contract":"weinan-2026","type":"assert","day":"2026-07-01","figure":"paid","amount":"0.00"}"# + "\n").utf8)
         case .contractChanged:
             // liyang-2024 renamed: the ledger's lines for it name no contract.
             let file = try #require(try FileManager.default.contentsOfDirectory(atPath: scene.fixtures).first { name in
