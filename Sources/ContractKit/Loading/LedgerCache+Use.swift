@@ -19,6 +19,8 @@ struct CachedRead {
     var head: String
     /// Whether every contract with events is known to pass the date horizon.
     var horizon: Bool
+    /// XXH64 of every byte read, to go on with the bytes appended.
+    var hashed: XXH64
 }
 
 extension LedgerCache {
@@ -27,7 +29,7 @@ extension LedgerCache {
     /// name, from the ledger's `bytes`; nil when the cache cannot vouch for
     /// them, or any of it is amiss (the full read then says what).
     func read(_ keys: [String], bytes: [UInt8], file: FileStamp, path: String, folder: String, checkHorizon: Bool) -> CachedRead? {
-        guard vouches(for: bytes, file: file), complete <= UInt64(Int.max) else { return nil }
+        guard let hashed = vouches(for: bytes, file: file), complete <= UInt64(Int.max) else { return nil }
         let prefix = Int(length)
         let added = LedgerLines(bytes: Array(bytes[prefix...]))
         guard added.tail == nil else { return nil }
@@ -87,7 +89,7 @@ extension LedgerCache {
         if checkHorizon, !horizon { return nil }
         let head = added.lines.last.map { LedgerChain.head(of: [Substring($0.text)]) } ?? self.head
         return CachedRead(cache: self, contracts: set, lines: lines, parsed: parsed, positions: positions, ids: ids,
-                          complete: lines.complete, lineEnd: lines.lineEnd, head: head, horizon: horizon)
+                          complete: lines.complete, lineEnd: lines.lineEnd, head: head, horizon: horizon, hashed: hashed)
     }
 
     /// The contract a line names ("contract"), as written; nil when the
@@ -112,8 +114,7 @@ extension LedgerCache {
         var cache = read.cache
         var ids = read.ids
         var positions = read.positions
-        var hasher = XXH64()
-        bytes.withUnsafeBytes { hasher.update($0) }
+        var hasher = read.hashed
         var offset = UInt64(bytes.count)
         var head = read.head
         for line in added {

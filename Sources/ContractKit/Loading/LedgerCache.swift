@@ -218,13 +218,17 @@ public struct LedgerCache: Sendable {
         return set
     }
 
-    /// The ledger's bytes, when its first `length` bytes are the prefix
-    /// this cache vouches for and the rest is UTF-8; nil otherwise.
-    func vouches(for bytes: [UInt8], file: FileStamp) -> Bool {
-        guard file.device == ledger.device, file.inode == ledger.inode, UInt64(bytes.count) >= length, length <= UInt64(Int.max) else { return false }
+    /// Whether the ledger's first `length` bytes are the prefix this cache
+    /// vouches for and the rest is UTF-8; if so, the hash state of all of
+    /// `bytes`, which the renewed cache goes on from (each byte hashed once).
+    func vouches(for bytes: [UInt8], file: FileStamp) -> XXH64? {
+        guard file.device == ledger.device, file.inode == ledger.inode, UInt64(bytes.count) >= length, length <= UInt64(Int.max) else { return nil }
         let prefix = Int(length)
-        let matches = bytes.withUnsafeBytes { XXH64.hash(UnsafeRawBufferPointer(rebasing: $0[0..<prefix])) } == hash
-        return matches && UTF8Check.isValid(Array(bytes[prefix...]))
+        var hasher = XXH64()
+        bytes.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[0..<prefix])) }
+        guard hasher.digest() == hash, UTF8Check.isValid(Array(bytes[prefix...])) else { return nil }
+        bytes.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[prefix...])) }
+        return hasher
     }
 }
 

@@ -50,7 +50,11 @@ struct LockedLedger {
     /// Everything in the file, read through the locked descriptor.
     func contents() throws(LoadErrors) -> [UInt8] {
         var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        // Room for the whole file at once: a large ledger is not copied
+        // again each time the array grows.
+        var info = stat()
+        if fstat(fd, &info) == 0, info.st_size > 0 { bytes.reserveCapacity(Int(info.st_size)) }
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
         var offset: off_t = 0
         while true {
             let count = chunk.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, offset) }
