@@ -23,7 +23,9 @@ enum ContractCtl {
         """
 
     static func main() {
+        let progress = ProgressLine.start()
         let (output, errors, code) = run(Array(CommandLine.arguments.dropFirst()))
+        progress?.stop()
         exit(Output.emit(stdout: output, stderr: errors, code: code))
     }
 

@@ -53,7 +53,7 @@ public struct AssertionCheck: Sendable {
 public enum Assertions {
     /// The assertions of `ledger` for `contracts` that do not hold, in line order.
     public static func failures(for contracts: [Contract], ledger: Ledger, calendar: WorkCalendar) -> [AssertionCheck] {
-        ParallelMap.map(contracts, chunk: 8) { contract in
+        ParallelMap.map(contracts, chunk: 8, step: "checking assertions, by contract") { contract in
             check(contract, events: ledger.byContract[contract.id] ?? [], calendar: calendar).filter { !$0.holds }
         }.flatMap { $0 }.sorted { $0.line < $1.line }
     }

@@ -19,7 +19,7 @@ public struct Finding: Sendable, Equatable {
 /// the fixtures record the documents as written, and this reports.
 public enum Checks {
     public static func findings(for contracts: [Contract], calendar: WorkCalendar) -> [Finding] {
-        ParallelMap.map(contracts, chunk: 8) { findings(for: $0, calendar: calendar) }.flatMap { $0 }
+        ParallelMap.map(contracts, chunk: 8, step: "checking contracts") { findings(for: $0, calendar: calendar) }.flatMap { $0 }
     }
 
     public static func findings(for contract: Contract, calendar: WorkCalendar) -> [Finding] {

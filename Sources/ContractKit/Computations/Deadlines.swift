@@ -36,7 +36,7 @@ public enum Deadlines {
     /// Every dated obligation of the contracts, sorted by day.
     public static func all(for contracts: [Contract], ledger: Ledger, asOf: CalendarDay, calendar: WorkCalendar) -> [DeadlineItem] {
         // Each contract's obligations are its own: worked out on both cores.
-        ParallelMap.map(contracts, chunk: 8) { items(of: $0, ledger: ledger, asOf: asOf, calendar: calendar) }
+        ParallelMap.map(contracts, chunk: 8, step: "computing deadlines, by contract") { items(of: $0, ledger: ledger, asOf: asOf, calendar: calendar) }
             .flatMap { $0 }
             .sorted { ($0.day, $0.alias, $0.kind, $0.uid) < ($1.day, $1.alias, $1.kind, $1.uid) }
     }

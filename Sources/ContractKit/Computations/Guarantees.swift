@@ -43,7 +43,7 @@ public struct GuaranteeStatus: Sendable {
 
 public enum Guarantees {
     public static func statuses(for contracts: [Contract], ledger: Ledger, asOf: CalendarDay, calendar: WorkCalendar) -> [GuaranteeStatus] {
-        ParallelMap.map(contracts, chunk: 8) { contract -> [GuaranteeStatus] in
+        ParallelMap.map(contracts, chunk: 8, step: "computing guarantees, by contract") { contract -> [GuaranteeStatus] in
             let history = History(contractID: contract.id, ledger: ledger, asOf: asOf)
             return statuses(for: contract, history: history, asOf: asOf, calendar: calendar)
         }.flatMap { $0 }

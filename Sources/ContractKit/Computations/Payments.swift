@@ -76,7 +76,7 @@ public enum Payments {
     /// dated on or before it.
     public static func lines(for contracts: [Contract], ledger: Ledger = .empty, asOf: CalendarDay, calendar: WorkCalendar) -> [PaymentLine] {
         // Each contract's lines are its own: worked out on both cores, in order.
-        ParallelMap.map(contracts, chunk: 8) { lines(for: $0, history: History(contractID: $0.id, ledger: ledger, asOf: asOf), asOf: asOf, calendar: calendar) }.flatMap { $0 }
+        ParallelMap.map(contracts, chunk: 8, step: "computing payments, by contract") { lines(for: $0, history: History(contractID: $0.id, ledger: ledger, asOf: asOf), asOf: asOf, calendar: calendar) }.flatMap { $0 }
     }
 
     /// What a payment on `day` may cover at most: the unpaid principal, and

@@ -70,7 +70,7 @@ public enum Penalties {
         var report = PenaltyReport(lines: [], terminations: [], totals: [])
         // Worked out on both cores; the first contract in order that fails
         // is the one reported, as when they were worked out one by one.
-        let parts = ParallelMap.map(contracts, chunk: 8) { contract -> Result<PenaltyReport, ComputationError> in
+        let parts = ParallelMap.map(contracts, chunk: 8, step: "computing penalties, by contract") { contract -> Result<PenaltyReport, ComputationError> in
             let history = History(contractID: contract.id, ledger: ledger, asOf: asOf)
             do throws(ComputationError) {
                 return .success(try self.report(for: contract, history: history, asOf: asOf, calendar: calendar))

@@ -84,7 +84,7 @@ public enum ContractLoader {
         var files: [String] = []
         var errors: [LoadError] = []
         // Each file is decoded on its own, on both cores, in name order.
-        let loaded = ParallelMap.map(names, chunk: 64) { name -> (String, Result<Contract, LoadErrors>) in
+        let loaded = ParallelMap.map(names, chunk: 64, step: "reading contract files") { name -> (String, Result<Contract, LoadErrors>) in
             let display = (folder as NSString).appendingPathComponent(name)
             do throws(LoadErrors) {
                 return (display, .success(try loadFile(url.appendingPathComponent(name), displayName: display)))

@@ -15,7 +15,7 @@ enum DateHorizon {
     static func beyond(_ contracts: [Contract], ledger: Ledger) -> String? {
         // Each contract's obligations are its own: worked out on both cores,
         // and the first of them all in `Deadlines.all`'s order is named.
-        let beyond = ParallelMap.map(contracts, chunk: 8) { contract in
+        let beyond = ParallelMap.map(contracts, chunk: 8, step: "checking the dates against the calendar") { contract in
             Deadlines.items(of: contract, ledger: ledger, asOf: last, calendar: CalendarLoader.builtin).filter { $0.day > last }
         }
         guard let item = beyond.joined().min(by: { ($0.day, $0.alias, $0.kind, $0.uid) < ($1.day, $1.alias, $1.kind, $1.uid) }) else { return nil }

@@ -79,7 +79,7 @@ public enum LedgerChain {
     /// The seals of `lines`, worked out on both cores: each line's hash
     /// needs nothing but the line.
     static func links(_ lines: [Substring]) -> [Link?] {
-        ParallelMap.map(lines, chunk: 4096) { link(of: $0) }
+        ParallelMap.map(lines, chunk: 4096, step: "hashing ledger lines") { link(of: $0) }
     }
 
     static func isHex(_ text: String) -> Bool {

@@ -229,7 +229,7 @@ public enum LedgerLoader {
         var errors: [LoadError] = []
         // Parsing a line needs nothing but the terms: both cores parse,
         // in chunks; checking against earlier events stays in order.
-        let parsed = ParallelMap.map(lines.lines) { line -> Result<LedgerEvent, LoadErrors> in
+        let parsed = ParallelMap.map(lines.lines, step: "reading ledger lines") { line -> Result<LedgerEvent, LoadErrors> in
             if let event = fastEvent(line.bytes, contracts: contracts) { return .success(event) }
             do throws(LoadErrors) {
                 return .success(try event(from: line.text, line: 0, file: file, contracts: contracts))
@@ -251,7 +251,7 @@ public enum LedgerLoader {
             counted[event.contractID, default: []].append(position)
         }
         let groups = Array(counted.values)
-        let refused = ParallelMap.map(groups, chunk: 16) { positions -> [(Int, [String])] in
+        let refused = ParallelMap.map(groups, chunk: 16, step: "checking events against the terms, by contract") { positions -> [(Int, [String])] in
             var earlier: [LedgerEvent] = []
             earlier.reserveCapacity(positions.count)
             var refused: [(Int, [String])] = []

@@ -23,8 +23,9 @@ public enum CheckReport {
     /// with `width`, a longer line folds, its continuation indented.
     public static func text(_ findings: [Finding], checked: [Contract], width: Int? = nil) -> String {
         var text = ""
+        let byContract = Dictionary(grouping: findings, by: \.contractID)
         for contract in checked {
-            let own = findings.filter { $0.contractID == contract.id }
+            let own = byContract[contract.id] ?? []
             let errors = own.filter { $0.severity == .error }.count
             let warnings = own.filter { $0.severity == .warning }.count
             text += "\(contract.alias) (\(contract.id)): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")\n"

@@ -51,8 +51,7 @@ public enum DueReportRendering {
         var text = "Due in \(name), as of \(report.asOf)\n\n"
         var table = Table([.init("DAY"), .init("CONTRACT"), .init("#"), .init("CLAUSE"), .init("AMOUNT (CNY)", .right), .init("OUTSTANDING", .right), .init("STATUS", folds: true, narrowest: 7), .init("CONDITION", movesUnder: true)])
         table.omitsEmptyColumns = true
-        var aliases: [String] = []
-        for item in report.items where !aliases.contains(item.line.alias) { aliases.append(item.line.alias) }
+        let byAlias = report.items.groupedInOrder { $0.line.alias }
         for item in report.items {
             let pending = item.line.conditions.filter { $0.state != .met && $0.state != .recorded }.map { "\($0.condition): \($0.state.rawValue)" }
             table.add([(item.estimated ? "≥ " : "") + item.day.description + (item.line.provisional ? " *" : ""), item.line.alias, item.line.instalment,
@@ -60,8 +59,7 @@ public enum DueReportRendering {
                        item.line.status == .paid ? "" : pending.joined(separator: "; ")])
         }
         if !report.items.isEmpty { table.addSeparator() }
-        for alias in aliases {
-            let own = report.items.filter { $0.line.alias == alias }
+        for (alias, own) in byAlias {
             table.add(["", alias, "", "total", MoneyTotal(own.map(\.line.amount)).grouped, MoneyTotal(own.map(\.line.outstanding)).grouped, "", ""])
         }
         table.add(["", "all", "", "total", report.total.grouped, report.outstanding.grouped, "", ""])

@@ -24,18 +24,28 @@ extension HTMLReport {
                         ("guarantee", t("保函有效期", "guarantee valid")), ("guarantee planned", t("保函（待提交）", "guarantee to lodge"))]
                        + statusLegend().map { ("due \($0.0)", $0.1) }
                        + [("notice", t("通知最后一天", "last day for a notice")), ("today", t("截至日", "as-of day"))])
+        // Each contract's lines, found once rather than by a pass per contract.
+        let lines = Timelines(payments: Dictionary(grouping: payments, by: \.contractID), guarantees: Dictionary(grouping: guarantees, by: \.contractID),
+                              deadlines: Dictionary(grouping: deadlines, by: \.contractID))
         for contract in contracts {
-            html += timeline(contract)
+            html += timeline(contract, lines)
         }
         return html + "</section>\n"
     }
 
-    func timeline(_ contract: Contract) -> String {
+    /// The payments, guarantees and deadlines of each contract.
+    struct Timelines {
+        var payments: [String: [PaymentLine]]
+        var guarantees: [String: [GuaranteeStatus]]
+        var deadlines: [String: [DeadlineItem]]
+    }
+
+    func timeline(_ contract: Contract, _ lines: Timelines) -> String {
         let dates = ContractDates(contract, calendar: calendar)
-        let own = payments.filter { $0.contractID == contract.id }
-        let guarantees = self.guarantees.filter { $0.contractID == contract.id }
+        let own = lines.payments[contract.id] ?? []
+        let guarantees = lines.guarantees[contract.id] ?? []
         let windows = contract.assessment?.windows ?? []
-        let notices = deadlines.filter { $0.contractID == contract.id && $0.kind == "notice" }
+        let notices = (lines.deadlines[contract.id] ?? []).filter { $0.kind == "notice" }
         var days: [CalendarDay] = [asOf]
         if let start = dates.termStart { days.append(start) }
         if let end = dates.termEnd?.day { days.append(end) }

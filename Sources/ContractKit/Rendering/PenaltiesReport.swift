@@ -53,25 +53,25 @@ public enum PenaltiesReport {
         let words = PenaltyWording(language)
         func t(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
         var text = t("违约金（截至 \(asOf)）\n", "Penalties as of \(asOf)\n")
-        var aliases: [String] = []
-        for line in report.lines where !aliases.contains(line.alias) { aliases.append(line.alias) }
-        if aliases.isEmpty { text += t("\n尚无违约金。\n", "\nNo penalty has accrued.\n") }
-        for alias in aliases {
+        let byAlias = report.lines.groupedInOrder(by: \.alias)
+        let totals = Dictionary(grouping: report.totals, by: \.alias)
+        if byAlias.isEmpty { text += t("\n尚无违约金。\n", "\nNo penalty has accrued.\n") }
+        for (alias, lines) in byAlias {
             text += "\n\(alias)\n"
             var table = Table([.init(t("规则", "RULE")), .init(t("条款", "CLAUSE")), .init(t("支付方", "PAYER")), .init(t("金额（元）", "AMOUNT (CNY)"), .right),
                                .init(t("算式", "FORMULA"), movesUnder: true)])
             table.omitsEmptyColumns = true
-            for line in report.lines where line.alias == alias {
+            for line in lines {
                 let suffix = line.kind == "interest" ? t(" 利息", " interest") : (line.kind == "cap" ? t(" 上限", " cap") : "")
                 table.add([line.rule + suffix, line.clause, words.party(line.payer), line.amount.grouped, words.formula(line)])
             }
-            for total in report.totals where total.alias == alias {
+            for total in totals[alias] ?? [] {
                 let payee: PartyRole = total.payer == .buyer ? .supplier : .buyer
                 table.add([t("合计", "total"), "", words.party(total.payer), total.amount.grouped,
                            t("\(words.party(total.payer))应付\(words.party(payee))", "owed by the \(total.payer.rawValue) to the \(payee.rawValue)")])
             }
             text += table.rendered(width: width)
-            for line in report.lines where line.alias == alias && !line.events.isEmpty {
+            for line in lines where !line.events.isEmpty {
                 let events = "  \(line.rule) \(line.clause)\(t("：", ": "))" + words.events(line) + (words.notes(line).map { " [\($0)]" } ?? "")
                 text += Table.wrap(events, width: width, indent: 4) + "\n"
             }
