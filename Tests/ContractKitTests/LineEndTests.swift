@@ -147,4 +147,20 @@ struct LineEndTests {
         #expect(LedgerLines("a\r\n").lineEnd == "\r\n")
         #expect(LedgerLines("").tail == nil && LedgerLines("").complete == 0)
     }
+
+    /// The head the next line chains to is the last line's stated hash
+    /// (README "The ledger": each line's `prev` is the line before's
+    /// `hash`); a blank line after it changes nothing; with no lines it is
+    /// the 64 zeros; an unsealed last line's head is the SHA-256 of its text.
+    @Test("the head is the last line's hash, whatever comes before it")
+    func head() throws {
+        let first = LedgerChain.seal(#"{"a":1}"#, prev: LedgerChain.genesis)
+        let second = LedgerChain.seal(#"{"b":2}"#, prev: "f" + String(repeating: "0", count: 63))
+        let stated = try #require(second.split(separator: "\"").dropLast().last.map(String.init))
+        #expect(stated.count == 64)
+        #expect(LedgerLines(first + "\n" + second + "\n  \n").head == stated)
+        #expect(LedgerLines(second + "\n").head == stated)
+        #expect(LedgerLines("").head == LedgerChain.genesis)
+        #expect(LedgerLines(first + "\n{\"c\":3}\n").head == SHA256.hex(#"{"c":3}"#.utf8))
+    }
 }

@@ -183,12 +183,19 @@ public struct LedgerCache: Sendable {
     /// Writes the cache of a ledger just read in full and found valid.
     static func store(_ lines: LedgerLines, parsed: Ledger, bytes: [UInt8], path: String, contracts: ContractSet, place: Place?, horizon: Bool) {
         guard let place else { return }
-        guard let file = FileStamp.of(path), file.size == UInt64(bytes.count),
-              let cache = made(of: lines, parsed: parsed, bytes: bytes, file: file, contracts: contracts, binary: place.binary, horizon: horizon) else {
+        guard let cache = made(of: lines, parsed: parsed, bytes: bytes, path: path, contracts: contracts, place: place, horizon: horizon) else {
             remove(for: path, in: place)
             return
         }
         cache.write(for: path, in: place)
+    }
+
+    /// The cache of a ledger just read in full and found valid, to write;
+    /// nil when the file is not the one read (its size differs) or the
+    /// cache cannot be made.
+    static func made(of lines: LedgerLines, parsed: Ledger, bytes: [UInt8], path: String, contracts: ContractSet, place: Place, horizon: Bool) -> LedgerCache? {
+        guard let file = FileStamp.of(path), file.size == UInt64(bytes.count) else { return nil }
+        return made(of: lines, parsed: parsed, bytes: bytes, file: file, contracts: contracts, binary: place.binary, horizon: horizon)
     }
 
     // MARK: using one

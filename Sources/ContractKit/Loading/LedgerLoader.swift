@@ -55,10 +55,21 @@ public enum LedgerLoader {
     /// read and found valid (see `LedgerCache`).
     public static func load(path: String, contracts: ContractSet, cache: LedgerCache.Place?) throws(LoadErrors) -> Ledger {
         guard let cache else { return try load(path: path, contracts: contracts) }
-        let bytes = try readBytes(path)
-        let lines = LedgerLines(bytes: bytes)
-        let ledger = try load(lines: lines, name: path, contracts: contracts)
-        LedgerCache.store(lines, parsed: ledger, bytes: bytes, path: path, contracts: contracts, place: cache, horizon: true)
+        let ledger: Ledger
+        let made: LedgerCache?
+        do {
+            // The file's bytes and lines are let go of once the cache is
+            // made from them, before the dates are checked, so that writing
+            // the cache costs no more memory than reading without it (at
+            // 100,000 lines, 121 MB either way; 126 MB with the bytes kept).
+            let bytes = try readBytes(path)
+            let lines = LedgerLines(bytes: bytes)
+            if let tail = lines.tail { throw LoadErrors([tornLine(path, line: tail.number)]) }
+            ledger = try parse(lines, file: path, contracts: contracts)
+            made = LedgerCache.made(of: lines, parsed: ledger, bytes: bytes, path: path, contracts: contracts, place: cache, horizon: true)
+        }
+        try checkHorizon(ledger, file: path, contracts: contracts)
+        if let made { made.write(for: path, in: cache) } else { LedgerCache.remove(for: path, in: cache) }
         return ledger
     }
 
@@ -77,12 +88,17 @@ public enum LedgerLoader {
     static func load(lines: LedgerLines, name path: String, contracts: ContractSet) throws(LoadErrors) -> Ledger {
         if let tail = lines.tail { throw LoadErrors([tornLine(path, line: tail.number)]) }
         let ledger = try parse(lines, file: path, contracts: contracts)
-        // A contract without events gives rise to what its terms alone do,
-        // which loading the contracts has already bounded.
+        try checkHorizon(ledger, file: path, contracts: contracts)
+        return ledger
+    }
+
+    /// A contract without events gives rise to what its terms alone do,
+    /// which loading the contracts has already bounded; the others are
+    /// bounded with their events.
+    static func checkHorizon(_ ledger: Ledger, file path: String, contracts: ContractSet) throws(LoadErrors) {
         if let finding = DateHorizon.beyond(contracts.contracts.filter { ledger.byContract[$0.id] != nil }, ledger: ledger) {
             throw LoadErrors([LoadError(.badData, file: path, DateHorizon.message(finding, from: "the terms and the ledger's events"))])
         }
-        return ledger
     }
 
     /// The ledger file as UTF-8 text; a line that is not UTF-8 is named.
