@@ -11,8 +11,9 @@ struct CachedRead {
     /// Their lines, old and new, as the loader reads them.
     var lines: LedgerLines
     var parsed: Ledger
-    /// Every line of the ledger, the new ones after the cached ones.
-    var positions: [LedgerCache.Position]
+    /// The lines appended since the cache was written (the cached ones
+    /// are `cache`'s, not copied).
+    var added: [LedgerCache.Position]
     var ids: [String]
     var complete: Int
     var lineEnd: String
@@ -53,12 +54,12 @@ extension LedgerCache {
         for (position, id) in ids.enumerated() { idIndex[id] = UInt32(position) }
         let chosen = Set(wanted.compactMap { idIndex[$0] })
         var lines = LedgerLines(bytes: [])
-        for position in self.lines where chosen.contains(position.contract) {
+        for position in self.positions where chosen.contains(position.contract) {
             let start = Int(position.offset), end = start + Int(position.length)
             guard end <= prefix else { return nil }
             lines.lines.append(.init(number: Int(position.number), bytes: bytes[start..<end]))
         }
-        var positions = self.lines
+        var positions: [Position] = []
         for (line, id) in zip(added.lines, addedIDs) {
             let contract: UInt32
             if let known = idIndex[id] {
@@ -88,7 +89,7 @@ extension LedgerCache {
         }
         if checkHorizon, !horizon { return nil }
         let head = added.lines.last.map { LedgerChain.head(of: [Substring($0.text)]) } ?? self.head
-        return CachedRead(cache: self, contracts: set, lines: lines, parsed: parsed, positions: positions, ids: ids,
+        return CachedRead(cache: self, contracts: set, lines: lines, parsed: parsed, added: positions, ids: ids,
                           complete: lines.complete, lineEnd: lines.lineEnd, head: head, horizon: horizon, hashed: hashed)
     }
 
@@ -113,7 +114,7 @@ extension LedgerCache {
     static func renewed(_ read: CachedRead, bytes: [UInt8], added: [(text: String, number: Int, contract: String, assertion: Bool)], file: FileStamp) -> LedgerCache {
         var cache = read.cache
         var ids = read.ids
-        var positions = read.positions
+        var positions = read.added
         var hasher = read.hashed
         var offset = UInt64(bytes.count)
         var head = read.head
@@ -140,7 +141,7 @@ extension LedgerCache {
         cache.head = head
         cache.horizon = read.horizon
         cache.ids = ids
-        cache.lines = positions
+        cache.appended += positions
         return cache
     }
 }
@@ -195,7 +196,7 @@ extension LedgerLoader {
               let after = FileStamp.of(path), before == after, after.size == UInt64(bytes.count) else { return nil }
         var wanted = keys
         var asserting = Set<UInt32>()
-        for line in cache.lines where line.assertion { asserting.insert(line.contract) }
+        for line in cache.positions where line.assertion { asserting.insert(line.contract) }
         wanted += asserting.compactMap { Int($0) < cache.ids.count ? cache.ids[Int($0)] : nil }
         guard let read = cache.read(wanted, bytes: bytes, file: after, path: path, folder: folder, checkHorizon: true) else { return nil }
         if read.complete != Int(cache.complete) {

@@ -60,6 +60,12 @@ public struct LedgerCache: Sendable {
     /// The contract ids that lines name, for `Position.contract`.
     var ids: [String]
     var lines: [Position]
+    /// Lines after `lines`, written after them: a renewed cache appends
+    /// here rather than copying a million positions to add one.
+    var appended: [Position] = []
+
+    /// Every line vouched for, in order.
+    var positions: FlattenSequence<[[Position]]> { [lines, appended].joined() }
 
     /// The cache file of the ledger at `path`.
     static func file(for path: String, in place: Place) -> String {
@@ -72,8 +78,9 @@ public struct LedgerCache: Sendable {
 
     /// The cache of `path`, if there is one this program wrote whole.
     static func read(for path: String, in place: Place) -> LedgerCache? {
-        guard let data = FileManager.default.contents(atPath: file(for: path, in: place)) else { return nil }
-        var reader = Reader(bytes: [UInt8](data))
+        let name = file(for: path, in: place)
+        guard let bytes = try? JSONFile.readBytes(URL(fileURLWithPath: name), displayName: name) else { return nil }
+        var reader = Reader(bytes: bytes)
         guard reader.take(magic.count).map(Array.init) == magic, reader.u32() == version else { return nil }
         return reader.cache()
     }
@@ -107,33 +114,51 @@ public struct LedgerCache: Sendable {
         out.bytes.append(horizon ? 1 : 0)
         out.u64(UInt64(ids.count))
         for id in ids { out.string(id) }
-        out.u64(UInt64(lines.count))
-        // 21 bytes a line, stored in place: a million lines are one block.
-        let start = out.bytes.count
-        out.bytes += repeatElement(0, count: lines.count * 21)
-        out.bytes.withUnsafeMutableBytes { block in
-            var at = start
-            for line in lines {
-                block.storeBytes(of: line.offset.littleEndian, toByteOffset: at, as: UInt64.self)
-                block.storeBytes(of: line.length.littleEndian, toByteOffset: at + 8, as: UInt32.self)
-                block.storeBytes(of: line.number.littleEndian, toByteOffset: at + 12, as: UInt32.self)
-                block.storeBytes(of: line.contract.littleEndian, toByteOffset: at + 16, as: UInt32.self)
-                block[at + 20] = line.assertion ? 1 : 0
-                at += 21
-            }
-        }
+        out.u64(UInt64(lines.count + appended.count))
         let target = LedgerCache.file(for: path, in: place)
         let temporary = target + ".tmp-\(getpid())"
-        do {
-            try FileManager.default.createDirectory(atPath: place.directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            try Data(out.bytes).write(to: URL(fileURLWithPath: temporary))
-            guard rename(temporary, target) == 0 else {
-                unlink(temporary)
-                return
+        guard (try? FileManager.default.createDirectory(atPath: place.directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])) != nil else { return }
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard fd >= 0 else { return }
+        // 21 bytes a line, written from a block of 64k lines at a time: the
+        // positions are not copied into one buffer the size of the file.
+        var whole = LedgerCache.write(fd, out.bytes)
+        var block = [UInt8](repeating: 0, count: 21 << 16)
+        var filled = 0
+        for line in positions where whole {
+            block.withUnsafeMutableBytes { block in
+                block.storeBytes(of: line.offset.littleEndian, toByteOffset: filled, as: UInt64.self)
+                block.storeBytes(of: line.length.littleEndian, toByteOffset: filled + 8, as: UInt32.self)
+                block.storeBytes(of: line.number.littleEndian, toByteOffset: filled + 12, as: UInt32.self)
+                block.storeBytes(of: line.contract.littleEndian, toByteOffset: filled + 16, as: UInt32.self)
+                block[filled + 20] = line.assertion ? 1 : 0
             }
-        } catch {
-            unlink(temporary)
+            filled += 21
+            if filled == block.count {
+                whole = LedgerCache.write(fd, block[...])
+                filled = 0
+            }
         }
+        if whole, filled > 0 { whole = LedgerCache.write(fd, block[0..<filled]) }
+        guard close(fd) == 0, whole, rename(temporary, target) == 0 else {
+            unlink(temporary)
+            return
+        }
+    }
+
+    /// Writes all of `bytes` to `fd`; false when it cannot.
+    private static func write(_ fd: Int32, _ bytes: some Collection<UInt8>) -> Bool {
+        guard let done = bytes.withContiguousStorageIfAvailable({ buffer -> Bool in
+            var at = 0
+            while at < buffer.count {
+                let count = Foundation.write(fd, buffer.baseAddress! + at, buffer.count - at)
+                if count < 0, errno == EINTR { continue }
+                if count <= 0 { return false }
+                at += count
+            }
+            return true
+        }) else { return false }
+        return done
     }
 
     /// Removes the cache of `path`, when it no longer vouches for it.
