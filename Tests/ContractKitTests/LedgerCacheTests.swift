@@ -218,7 +218,15 @@ struct LedgerCacheTests {
         let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: scene.ledger)))
         #expect(cache.length == UInt64(bytes.count))
         let stamp = try #require(FileStamp.of(scene.ledger))
-        let read = try #require(cache.read(["liyang-2024"], bytes: bytes, file: stamp, path: scene.ledger, folder: scene.fixtures, checkHorizon: false))
+        let fd = open(scene.ledger, O_RDONLY)
+        defer { close(fd) }
+        let read = try #require(cache.read(["liyang-2024"], descriptor: fd, file: stamp, path: scene.ledger, folder: scene.fixtures, checkHorizon: false))
+        #expect(read.size == bytes.count)
+        // Its lines are the ledger's own, byte for byte, at the places the cache says.
+        for line in read.lines.lines {
+            let position = try #require(cache.positions.first { Int($0.number) == line.number })
+            #expect(Array(line.bytes) == Array(bytes[Int(position.offset)..<Int(position.offset) + Int(position.length)]))
+        }
         #expect(read.contracts.contracts.map(\.alias) == ["liyang-2024"])
         #expect(read.lines.lines.count < lines / 2)
         #expect(read.lines.lines.count == read.parsed.events.count + read.parsed.voids.count + read.parsed.voided.count)
@@ -234,5 +242,45 @@ struct LedgerCacheTests {
         try Self.apply(.editedSameSize, to: scene)
         #expect(try LedgerWriter.appendCached(event, to: scene.ledger, folder: scene.fixtures, place: place) == nil)
         #expect(LedgerLoader.loadCached(path: scene.ledger, keys: ["liyang-2024"], folder: scene.fixtures, place: place) == nil)
+    }
+
+    /// The cache reads the prefix it vouches for in blocks and keeps only the
+    /// lines asked for: whatever the block size (one byte, a prime, larger
+    /// than the file), a line cut by a block's end comes out whole, each
+    /// byte as in the file, and the hash is the one of the whole prefix.
+    @Test("the prefix read in blocks of any size gives the lines whole and the prefix's hash")
+    func blocks() throws {
+        let scene = try Self.scene()
+        let contracts = try ContractLoader.load(folder: scene.fixtures)
+        let place = LedgerCache.Place(directory: scene.cache, binary: try #require(FileStamp.of(Run.binary)))
+        _ = try LedgerLoader.load(path: scene.ledger, contracts: contracts, cache: place)
+        let cache = try #require(LedgerCache.read(for: scene.ledger, in: place))
+        let bytes = [UInt8](scene.original)
+        #expect(cache.length == UInt64(bytes.count))
+        // Two lines of every three: lines next to each other and lines apart.
+        let wanted = Array(cache.positions).enumerated().filter { $0.offset % 3 != 1 }.map(\.element)
+        #expect(wanted.count > 10)
+        let fd = open(scene.ledger, O_RDONLY)
+        defer { close(fd) }
+        for blockSize in [1, 7, 64, 4099, bytes.count, bytes.count + 1] {
+            var picked: [UInt8] = [], starts: [Int] = []
+            let hasher = try #require(cache.streamPrefix(fd, wanted: wanted, picked: &picked, starts: &starts, blockSize: blockSize), "block \(blockSize)")
+            #expect(hasher.digest() == XXH64.hash(bytes), "block \(blockSize)")
+            #expect(starts.count == wanted.count, "block \(blockSize)")
+            for (position, start) in zip(wanted, starts) {
+                let offset = Int(position.offset), length = Int(position.length)
+                #expect(Array(picked[start..<(start + length)]) == Array(bytes[offset..<(offset + length)]), "block \(blockSize), line \(position.number)")
+            }
+        }
+        // A cache that vouches for another prefix (its hash is not this file's) gives nothing.
+        var other = cache
+        other.hash &+= 1
+        var picked: [UInt8] = [], starts: [Int] = []
+        #expect(other.streamPrefix(fd, wanted: wanted, picked: &picked, starts: &starts, blockSize: 64) == nil)
+        // Nor does one that claims more than the file has.
+        var longer = cache
+        longer.length += 1
+        picked = []; starts = []
+        #expect(longer.streamPrefix(fd, wanted: wanted, picked: &picked, starts: &starts) == nil)
     }
 }

@@ -22,17 +22,23 @@ struct CachedRead {
     var horizon: Bool
     /// XXH64 of every byte read, to go on with the bytes appended.
     var hashed: XXH64
+    /// How many bytes the ledger had.
+    var size: Int
 }
 
 extension LedgerCache {
     /// Reads, through the cache, the lines of the contracts `keys` name (ids
     /// or aliases) and of those that lines appended since it was written
-    /// name, from the ledger's `bytes`; nil when the cache cannot vouch for
-    /// them, or any of it is amiss (the full read then says what).
-    func read(_ keys: [String], bytes: [UInt8], file: FileStamp, path: String, folder: String, checkHorizon: Bool) -> CachedRead? {
-        guard let hashed = vouches(for: bytes, file: file), complete <= UInt64(Int.max) else { return nil }
+    /// name, from the ledger open at `fd`, whose stamp is `file`; nil when
+    /// the cache cannot vouch for them, or any of it is amiss (the full
+    /// read then says what). The file is read once, in blocks: only those
+    /// lines and the ones appended are kept.
+    func read(_ keys: [String], descriptor fd: Int32, file: FileStamp, path: String, folder: String, checkHorizon: Bool) -> CachedRead? {
+        guard file.device == ledger.device, file.inode == ledger.inode, file.size >= length,
+              length <= UInt64(Int.max), complete <= UInt64(Int.max) else { return nil }
         let prefix = Int(length)
-        let added = LedgerLines(bytes: Array(bytes[prefix...]))
+        guard let rest = LedgerCache.bytes(of: fd, from: prefix), UTF8Check.isValid(rest) else { return nil }
+        let added = LedgerLines(bytes: rest)
         guard added.tail == nil else { return nil }
         var wanted = Set<String>()
         for key in keys {
@@ -53,11 +59,14 @@ extension LedgerCache {
         var idIndex: [String: UInt32] = [:]
         for (position, id) in ids.enumerated() { idIndex[id] = UInt32(position) }
         let chosen = Set(wanted.compactMap { idIndex[$0] })
+        let kept = self.positions.filter { chosen.contains($0.contract) }
+        var picked: [UInt8] = [], starts: [Int] = []
+        guard var hashed = streamPrefix(fd, wanted: kept, picked: &picked, starts: &starts) else { return nil }
+        hashed.update(rest)
         var lines = LedgerLines(bytes: [])
-        for position in self.positions where chosen.contains(position.contract) {
-            let start = Int(position.offset), end = start + Int(position.length)
-            guard end <= prefix else { return nil }
-            lines.lines.append(.init(number: Int(position.number), bytes: bytes[start..<end]))
+        lines.lines.reserveCapacity(kept.count + added.lines.count)
+        for (position, start) in zip(kept, starts) {
+            lines.lines.append(.init(number: Int(position.number), bytes: picked[start..<(start + Int(position.length))]))
         }
         var positions: [Position] = []
         for (line, id) in zip(added.lines, addedIDs) {
@@ -70,11 +79,10 @@ extension LedgerCache {
                 idIndex[id] = contract
             }
             let number = Int(complete) + line.number
-            let bytes = bytes[(line.bytes.startIndex + prefix)..<(line.bytes.endIndex + prefix)]
-            lines.lines.append(.init(number: number, bytes: bytes))
+            lines.lines.append(.init(number: number, bytes: line.bytes))
             guard number <= Int(UInt32.max) else { return nil }
-            positions.append(Position(offset: UInt64(bytes.startIndex), length: UInt32(bytes.count), number: UInt32(number), contract: contract,
-                                      assertion: LedgerCache.isAssertion(bytes)))
+            positions.append(Position(offset: UInt64(prefix + line.bytes.startIndex), length: UInt32(line.bytes.count), number: UInt32(number),
+                                      contract: contract, assertion: LedgerCache.isAssertion(line.bytes)))
         }
         lines.complete = Int(complete) + added.complete
         lines.lineEnd = added.complete > 0 ? added.lineEnd : lineEnd
@@ -90,7 +98,8 @@ extension LedgerCache {
         if checkHorizon, !horizon { return nil }
         let head = added.lines.last.map { LedgerChain.head(of: [Substring($0.text)]) } ?? self.head
         return CachedRead(cache: self, contracts: set, lines: lines, parsed: parsed, added: positions, ids: ids,
-                          complete: lines.complete, lineEnd: lines.lineEnd, head: head, horizon: horizon, hashed: hashed)
+                          complete: lines.complete, lineEnd: lines.lineEnd, head: head, horizon: horizon, hashed: hashed,
+                          size: prefix + rest.count)
     }
 
     /// The contract a line names ("contract"), as written; nil when the
@@ -110,13 +119,13 @@ extension LedgerCache {
     }
 
     /// The cache after `read`, with `added` (texts with their line ends,
-    /// each numbered and of a contract) appended to the `bytes` read.
-    static func renewed(_ read: CachedRead, bytes: [UInt8], added: [(text: String, number: Int, contract: String, assertion: Bool)], file: FileStamp) -> LedgerCache {
+    /// each numbered and of a contract) appended to the bytes read.
+    static func renewed(_ read: CachedRead, added: [(text: String, number: Int, contract: String, assertion: Bool)], file: FileStamp) -> LedgerCache {
         var cache = read.cache
         var ids = read.ids
         var positions = read.added
         var hasher = read.hashed
-        var offset = UInt64(bytes.count)
+        var offset = UInt64(read.size)
         var head = read.head
         for line in added {
             let text = Array(line.text.utf8)
@@ -164,19 +173,18 @@ extension LedgerWriter {
             ledger.removeCreated()
             return nil
         }
-        let bytes = try ledger.contents()
         guard let file = FileStamp.of(descriptor: ledger.fd), LedgerSeal.find(besides: path) == .none,
-              let read = cache.read([key], bytes: bytes, file: file, path: path, folder: folder, checkHorizon: false) else { return nil }
+              let read = cache.read([key], descriptor: ledger.fd, file: file, path: path, folder: folder, checkHorizon: false) else { return nil }
         let number = read.complete + 1
         guard let admitted = try? admit(compact, line: number, after: read.parsed, contracts: read.contracts) else { return nil }
         if case .void = admitted.event.kind { return nil }
         let line = LedgerChain.seal(admitted.compact, prev: read.head)
         let written = line + read.lineEnd
-        try ledger.append(written, after: bytes.count)
+        try ledger.append(written, after: read.size)
         if let grown = FileStamp.of(descriptor: ledger.fd) {
             let isAssertion: Bool
             if case .assertion = admitted.event.kind { isAssertion = true } else { isAssertion = false }
-            LedgerCache.renewed(read, bytes: bytes, added: [(written, number, admitted.event.contractID, isAssertion)], file: grown).write(for: path, in: place)
+            LedgerCache.renewed(read, added: [(written, number, admitted.event.contractID, isAssertion)], file: grown).write(for: path, in: place)
         }
         return Recorded(line: number, text: line, event: admitted.event)
     }
@@ -191,16 +199,20 @@ extension LedgerLoader {
     /// which writes a fresh cache). A cache that held less than the file
     /// is renewed to cover it.
     public static func loadCached(path: String, keys: [String], folder: String, place: LedgerCache.Place) -> (contracts: ContractSet, ledger: Ledger)? {
-        guard !keys.isEmpty, let cache = LedgerCache.current(for: path, folder: folder, place: place), let before = FileStamp.of(path),
-              let bytes = try? JSONFile.readBytes(URL(fileURLWithPath: path), displayName: path),
-              let after = FileStamp.of(path), before == after, after.size == UInt64(bytes.count) else { return nil }
+        guard !keys.isEmpty, let cache = LedgerCache.current(for: path, folder: folder, place: place) else { return nil }
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        guard let before = FileStamp.of(descriptor: fd) else { return nil }
         var wanted = keys
         var asserting = Set<UInt32>()
         for line in cache.positions where line.assertion { asserting.insert(line.contract) }
         wanted += asserting.compactMap { Int($0) < cache.ids.count ? cache.ids[Int($0)] : nil }
-        guard let read = cache.read(wanted, bytes: bytes, file: after, path: path, folder: folder, checkHorizon: true) else { return nil }
+        // The file read is the one at `path`, unchanged while it was read.
+        guard let read = cache.read(wanted, descriptor: fd, file: before, path: path, folder: folder, checkHorizon: true),
+              let after = FileStamp.of(path), before == after, after.size == UInt64(read.size) else { return nil }
         if read.complete != Int(cache.complete) {
-            LedgerCache.renewed(read, bytes: bytes, added: [], file: after).write(for: path, in: place)
+            LedgerCache.renewed(read, added: [], file: after).write(for: path, in: place)
         }
         return (read.contracts, read.parsed)
     }

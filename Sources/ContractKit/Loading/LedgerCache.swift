@@ -256,17 +256,67 @@ public struct LedgerCache: Sendable {
         return set
     }
 
-    /// Whether the ledger's first `length` bytes are the prefix this cache
-    /// vouches for and the rest is UTF-8; if so, the hash state of all of
-    /// `bytes`, which the renewed cache goes on from (each byte hashed once).
-    func vouches(for bytes: [UInt8], file: FileStamp) -> XXH64? {
-        guard file.device == ledger.device, file.inode == ledger.inode, UInt64(bytes.count) >= length, length <= UInt64(Int.max) else { return nil }
-        let prefix = Int(length)
+    /// The ledger open at `fd` read as far as this cache needs it: the
+    /// prefix it vouches for is hashed in blocks of 4 MiB, never held
+    /// whole, and only the bytes of `wanted` (positions in the prefix, in
+    /// order) are kept, one after the other in `picked`, each starting at
+    /// its entry of `starts`; nil when the prefix is not the one vouched
+    /// for (its hash differs, or the file is shorter). The hash state goes
+    /// on over what follows (each byte hashed once).
+    func streamPrefix(_ fd: Int32, wanted: [Position], picked: inout [UInt8], starts: inout [Int], blockSize: Int = 1 << 22) -> XXH64? {
+        guard length <= UInt64(Int.max), blockSize > 0 else { return nil }
+        let length = Int(length)
+        let block = UnsafeMutableRawBufferPointer.allocate(byteCount: blockSize, alignment: 16)
+        defer { block.deallocate() }
         var hasher = XXH64()
-        bytes.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[0..<prefix])) }
-        guard hasher.digest() == hash, UTF8Check.isValid(Array(bytes[prefix...])) else { return nil }
-        bytes.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[prefix...])) }
+        var offset = 0, next = 0, previousEnd = 0
+        while offset < length {
+            let size = min(blockSize, length - offset)
+            guard LedgerCache.pread(fd, into: UnsafeMutableRawBufferPointer(rebasing: block[0..<size]), at: offset) == size else { return nil }
+            let chunk = UnsafeRawBufferPointer(rebasing: block[0..<size])
+            hasher.update(chunk)
+            let end = offset + size
+            while next < wanted.count {
+                let start = Int(wanted[next].offset), stop = start + Int(wanted[next].length)
+                guard start >= previousEnd, stop <= length else { return nil }
+                if start >= end { break }
+                if starts.count == next { starts.append(picked.count) }
+                let from = max(start, offset), to = min(stop, end)
+                picked.append(contentsOf: chunk[(from - offset)..<(to - offset)])
+                guard stop <= end else { break }
+                previousEnd = stop
+                next += 1
+            }
+            offset = end
+        }
+        guard next == wanted.count, hasher.digest() == hash else { return nil }
         return hasher
+    }
+
+    /// Everything in the file open at `fd` from `offset` to its end; nil
+    /// when it cannot be read.
+    static func bytes(of fd: Int32, from offset: Int) -> [UInt8]? {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            guard let count = chunk.withUnsafeMutableBytes({ pread(fd, into: $0, at: offset + bytes.count) }) else { return nil }
+            bytes += chunk[0..<count]
+            if count < chunk.count { return bytes }
+        }
+    }
+
+    /// Reads into all of `buffer` from `offset`, fewer bytes only at the
+    /// end of the file; how many, nil on an error.
+    static func pread(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer, at offset: Int) -> Int? {
+        var done = 0
+        while done < buffer.count {
+            let count = Foundation.pread(fd, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
+            if count < 0, errno == EINTR { continue }
+            if count < 0 { return nil }
+            if count == 0 { break }
+            done += count
+        }
+        return done
     }
 }
 
