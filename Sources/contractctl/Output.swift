@@ -9,9 +9,20 @@ import Foundation
 enum Output {
     /// Writes all of `bytes` to `fd`; the error's text (strerror) or nil.
     static func write(_ bytes: [UInt8], to fd: Int32) -> String? {
+        bytes.withUnsafeBufferPointer { write($0, to: fd) }
+    }
+
+    /// A string's UTF-8 written where it is stored (a report of 170 MB is
+    /// not copied into an array first).
+    static func write(_ text: String, to fd: Int32) -> String? {
+        var text = text
+        return text.withUTF8 { write($0, to: fd) }
+    }
+
+    static func write(_ bytes: UnsafeBufferPointer<UInt8>, to fd: Int32) -> String? {
         var written = 0
         while written < bytes.count {
-            let count = bytes[written...].withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }
+            let count = Foundation.write(fd, bytes.baseAddress! + written, bytes.count - written)
             if count < 0 {
                 if errno == EINTR || errno == EAGAIN { continue }
                 return String(cString: strerror(errno))
@@ -29,11 +40,11 @@ enum Output {
     static func emit(stdout output: String, stderr errors: String, code: Int32) -> Int32 {
         var code = code
         var errors = errors
-        if !output.isEmpty, let failure = write(Array(output.utf8), to: STDOUT_FILENO) {
+        if !output.isEmpty, let failure = write(output, to: STDOUT_FILENO) {
             errors += "contractctl: error: standard output: \(failure)\n"
             code = 74
         }
-        if !errors.isEmpty, write(Array(errors.utf8), to: STDERR_FILENO) != nil, code == 0 {
+        if !errors.isEmpty, write(errors, to: STDERR_FILENO) != nil, code == 0 {
             code = 74
         }
         return code

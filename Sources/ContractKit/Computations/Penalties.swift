@@ -78,12 +78,18 @@ public enum Penalties {
                 return .failure(error)
             }
         }
+        var done: [PenaltyReport] = []
+        done.reserveCapacity(parts.count)
         for outcome in parts {
-            let part: PenaltyReport
             switch outcome {
-            case .success(let value): part = value
+            case .success(let value): done.append(value)
             case .failure(let error): throw error
             }
+        }
+        // The lines are many (one per event at fault): copied once, into
+        // room made for all of them, not regrown as each part is added.
+        report.lines.reserveCapacity(done.reduce(0) { $0 + $1.lines.count })
+        for part in done {
             report.lines += part.lines
             report.terminations += part.terminations
             report.totals += part.totals

@@ -3,8 +3,20 @@ import Foundation
 /// RFC 4180 CSV: a header row, CRLF line ends, fields quoted when they hold
 /// a comma, a quote or a line break, quotes doubled.
 public enum CSV {
-    public static func render(header: [String], rows: [[String]]) -> String {
-        ([header] + rows).map { $0.map(field).joined(separator: ",") + "\r\n" }.joined()
+    /// `rows` may be lazy: each row is made, written and let go of in turn,
+    /// so a report of a million lines holds its text once, not its rows too.
+    public static func render(header: [String], rows: some Sequence<[String]>) -> String {
+        var text = ""
+        func add(_ row: [String]) {
+            for (index, cell) in row.enumerated() {
+                if index > 0 { text += "," }
+                text += field(cell)
+            }
+            text += "\r\n"
+        }
+        add(header)
+        for row in rows { add(row) }
+        return text
     }
 
     /// One cell. A text that starts with `=`, `+`, `-`, `@`, a tab or a

@@ -33,7 +33,7 @@ public enum RegisterReport {
 
     public static func csv(_ entries: [RegisterEntry]) -> String {
         CSV.render(header: ["line", "day", "contract", "alias", "type", "amount", "instalment", "figures", "note", "voidedBy"],
-                   rows: entries.map {
+                   rows: entries.lazy.map {
                        ["\($0.line)", $0.day.description, $0.contractID, $0.alias, $0.type, $0.amount?.plain ?? "",
                         $0.instalment ?? "", figures($0), $0.note ?? "", $0.voidedBy.map(String.init) ?? ""]
                    })
