@@ -2,23 +2,25 @@
 /// the instalment, guarantee, grade, subsystem or violation it names must
 /// exist, and its days and times must be in order.
 enum EventTerms {
-    static func kind(of line: EventLine, type: String, contract: Contract) throws(EventProblems) -> LedgerEvent.Kind {
+    /// The contract is taken behind its box and its fields read through it:
+    /// passed as a value, it was copied for every ledger line (a retain and
+    /// a release of each of its fields).
+    static func kind(of line: EventLine, type: String, contract box: ContractSet.Box) throws(EventProblems) -> LedgerEvent.Kind {
         var problems: [String] = []
         func require<T>(_ value: T?, _ key: String) -> T? {
             if value == nil { problems.append("$.\(key): missing") }
             return value
         }
-        let instalmentIDs = contract.instalments.map(\.id)
         func checkInstalment(_ id: String?) {
-            if let id, !instalmentIDs.contains(id) {
-                problems.append("$.instalment: \"\(id)\": \(contract.alias) has no such instalment; it has \(instalmentIDs.joined(separator: ", "))")
+            if let id, !box.contract.instalments.contains(where: { $0.id == id }) {
+                problems.append("$.instalment: \"\(id)\": \(box.contract.alias) has no such instalment; it has \(box.contract.instalments.map(\.id).joined(separator: ", "))")
             }
         }
         var result: LedgerEvent.Kind?
         switch type {
         case "signature":
             if let party = require(line.party, "party"), let day = require(line.day, "day") {
-                if let stated = contract.signing.signatures.first(where: { $0.party == party })?.date, stated != day {
+                if let stated = box.contract.signing.signatures.first(where: { $0.party == party })?.date, stated != day {
                     problems.append("$.day: the contract records the \(party.rawValue)'s signature as \(stated), not \(day)")
                 }
                 result = .signature(party: party, day: day)
@@ -44,8 +46,8 @@ enum EventTerms {
                 result = .acceptance(day: day, stage: stage)
             }
         case "assessment":
-            guard let sheet = contract.assessment else {
-                throw EventProblems(messages: ["$.type: \(contract.alias) has no assessment sheet"])
+            guard let sheet = box.contract.assessment else {
+                throw EventProblems(messages: ["$.type: \(box.contract.alias) has no assessment sheet"])
             }
             if let from = require(line.from, "from"), let to = require(line.to, "to") {
                 if from > to {
@@ -75,19 +77,19 @@ enum EventTerms {
             }
         case "guarantee":
             if let day = require(line.day, "day"), let id = require(line.guarantee, "guarantee"), let action = require(line.action, "action") {
-                if !contract.guarantees.contains(where: { $0.id == id }) {
-                    let has = contract.guarantees.isEmpty ? "it has no guarantee" : "it has \(contract.guarantees.map(\.id).joined(separator: ", "))"
-                    let notTaken = contract.guaranteesNotTaken.map { "; \($0.kind.rawValue) is not taken (\($0.clause): \($0.text))" }.joined()
-                    problems.append("$.guarantee: \"\(id)\": \(contract.alias) has no such guarantee; \(has)\(notTaken)")
+                if !box.contract.guarantees.contains(where: { $0.id == id }) {
+                    let has = box.contract.guarantees.isEmpty ? "it has no guarantee" : "it has \(box.contract.guarantees.map(\.id).joined(separator: ", "))"
+                    let notTaken = box.contract.guaranteesNotTaken.map { "; \($0.kind.rawValue) is not taken (\($0.clause): \($0.text))" }.joined()
+                    problems.append("$.guarantee: \"\(id)\": \(box.contract.alias) has no such guarantee; \(has)\(notTaken)")
                 }
                 result = .guarantee(day: day, guarantee: id, action: action, amount: line.amount)
             }
         case "incident":
-            let rules = contract.penalties.compactMap { rule -> IncidentRule? in if case .incident(let r) = rule { return r }; return nil }
-            let subsystems = contract.price.breakdowns.flatMap(\.lines).filter { $0.subsystem == true }.compactMap(\.id)
+            let rules = box.contract.penalties.compactMap { rule -> IncidentRule? in if case .incident(let r) = rule { return r }; return nil }
+            let subsystems = box.contract.price.breakdowns.flatMap(\.lines).filter { $0.subsystem == true }.compactMap(\.id)
             if let grade = require(line.grade, "grade"), let subsystem = require(line.subsystem, "subsystem"), let occurred = require(line.occurred, "occurred") {
                 if !rules.contains(where: { $0.grade == grade }) {
-                    problems.append("$.grade: \"\(grade)\": \(contract.alias) has no incident rule for it; grades: \(rules.map(\.grade).joined(separator: ", "))")
+                    problems.append("$.grade: \"\(grade)\": \(box.contract.alias) has no incident rule for it; grades: \(rules.map(\.grade).joined(separator: ", "))")
                 }
                 if !subsystems.contains(subsystem) {
                     problems.append("$.subsystem: \"\(subsystem)\": not a subsystem with a fee; subsystems: \(subsystems.joined(separator: ", "))")
@@ -98,7 +100,7 @@ enum EventTerms {
                 result = .incident(IncidentRecord(grade: grade, subsystem: subsystem, occurred: occurred, resolved: line.resolved))
             }
         case "request":
-            let requestRules = contract.penalties.compactMap { rule -> RequestRule? in if case .request(let r) = rule { return r }; return nil }
+            let requestRules = box.contract.penalties.compactMap { rule -> RequestRule? in if case .request(let r) = rule { return r }; return nil }
             let limits = requestRules.flatMap(\.limitsHours).map(\.kind)
             let levels = requestRules.flatMap(\.multipliers).map(\.level)
             if let kind = require(line.kind, "kind"), let received = require(line.received, "received") {
@@ -114,7 +116,7 @@ enum EventTerms {
                 result = .request(RequestRecord(kind: kind, received: received, firstAnswer: line.firstAnswer, agreedDue: line.agreedDue, done: line.done, complaint: line.complaint, disruptive: line.disruptive ?? false))
             }
         case "staffViolation":
-            let rules = contract.penalties.compactMap { rule -> StaffRule? in if case .staffViolation(let r) = rule { return r }; return nil }
+            let rules = box.contract.penalties.compactMap { rule -> StaffRule? in if case .staffViolation(let r) = rule { return r }; return nil }
             if let day = require(line.day, "day"), let violation = require(line.violation, "violation") {
                 if let rule = rules.first(where: { $0.violation == violation }) {
                     if let low = rule.amountMin, let high = rule.amountMax {
@@ -127,7 +129,7 @@ enum EventTerms {
                         problems.append("$.amount: \(amount.grouped): \(rule.clause) fixes \(rule.amount?.grouped ?? "no amount")")
                     }
                 } else {
-                    problems.append("$.violation: \"\(violation)\": \(contract.alias) has no such staff rule; rules: \(rules.map(\.violation).joined(separator: ", "))")
+                    problems.append("$.violation: \"\(violation)\": \(box.contract.alias) has no such staff rule; rules: \(rules.map(\.violation).joined(separator: ", "))")
                 }
                 result = .staffViolation(day: day, violation: violation, amount: line.amount)
             }
@@ -156,7 +158,7 @@ enum EventTerms {
             }
         case "dutyDone":
             if let day = require(line.day, "day"), let duty = require(line.duty, "duty") {
-                if let problem = DutyKey.problem(duty, in: contract) {
+                if let problem = DutyKey.problem(duty, in: box.contract) {
                     problems.append("$.duty: \"\(duty)\": \(problem)")
                 } else {
                     result = .dutyDone(day: day, duty: duty)

@@ -360,7 +360,7 @@ public enum LedgerLoader {
             guard let value = values[key], value != .null else { return nil }
         }
         guard let wire = try? EventLine(values: values), let box = contracts.box(wire.contract),
-              let kind = try? EventTerms.kind(of: wire, type: type, contract: box.contract) else { return nil }
+              let kind = try? EventTerms.kind(of: wire, type: type, contract: box) else { return nil }
         var event = LedgerEvent(line: 0, contractID: box.contract.id, kind: kind, note: wire.note)
         event.transaction = wire.transaction
         return event
@@ -406,13 +406,13 @@ public enum LedgerLoader {
                 return LoadError(.badData, file: file, location: at(path), rest)
             })
         }
-        guard let contract = contracts.find(wire.contract) else {
+        guard let box = contracts.box(wire.contract) else {
             let known = contracts.contracts.map(\.alias).joined(separator: ", ")
             throw LoadErrors([LoadError(.badData, file: file, location: at("$.contract"), "\"\(wire.contract)\": no contract has this id or alias; known: \(known)")])
         }
         do {
-            let kind = try EventTerms.kind(of: wire, type: type, contract: contract)
-            var event = LedgerEvent(line: line, contractID: contract.id, kind: kind, note: wire.note)
+            let kind = try EventTerms.kind(of: wire, type: type, contract: box)
+            var event = LedgerEvent(line: line, contractID: box.contract.id, kind: kind, note: wire.note)
             event.transaction = wire.transaction
             return event
         } catch {
