@@ -148,19 +148,30 @@ struct Runner {
         case .record(let arguments):
             try copy(data.ledger, to: paths.ledger)
             line = show(binary, arguments(paths))
+            settle()
             return spawn(binary, arguments(paths), cache: fresh.cache)
         case .recordAfterRead(let read, let record):
             try copy(data.ledger, to: paths.ledger)
             try setUp(read(paths))
             line = "after `\(show(binary, read(paths)))`: " + show(binary, record(paths))
+            settle()
             return spawn(binary, record(paths), cache: fresh.cache)
         case .readAfterGrowth(let read, let record):
             try copy(data.ledger, to: paths.ledger)
             try setUp(read(paths))
             try setUp(record(paths))
             line = "after `\(show(binary, read(paths)))` and `\(show(binary, record(paths)))`: " + show(binary, read(paths))
+            settle()
             return spawn(binary, read(paths), cache: fresh.cache)
         }
+    }
+
+    /// The copy of the ledger (255 MB at a million lines) and what the
+    /// untimed steps wrote are put on disk before the timed run, so that it
+    /// does not pay for their write-back: a record right after a copy took
+    /// 0.31 s instead of 0.13 s.
+    func settle() {
+        sync()
     }
 
     func link(_ source: String, to target: String) throws(Failure) {
