@@ -82,6 +82,10 @@ public enum LedgerChain {
         ParallelMap.map(lines, chunk: 4096, step: "hashing ledger lines") { link(of: $0) }
     }
 
+    static func links(_ lines: [LedgerLines.Line]) -> [Link?] {
+        ParallelMap.map(lines, chunk: 4096, step: "hashing ledger lines") { line in line.bytes.withUnsafeBytes { link(of: $0) } }
+    }
+
     static func isHex(_ text: String) -> Bool {
         SHA256.Digest(hex: text) != nil
     }

@@ -201,7 +201,7 @@ public enum LedgerLoader {
 
     public static func verify(path: String, contracts: ContractSet, expectedHead: String? = nil, key: [UInt8]? = nil) throws(LoadErrors) -> Verification {
         guard let key else {
-            var result = verify(LedgerLines(try readText(path)), path: path, contracts: contracts, expectedHead: expectedHead)
+            var result = verify(LedgerLines(bytes: try readBytes(path)), path: path, contracts: contracts, expectedHead: expectedHead)
             if LedgerSeal.find(besides: path) != .none { result.seal = .unchecked }
             return result
         }
@@ -209,7 +209,7 @@ public enum LedgerLoader {
         // seal meanwhile (under its exclusive lock) is not caught half-way.
         let lock = SharedLock(path)
         defer { lock.release() }
-        let lines = LedgerLines(try readText(path))
+        let lines = LedgerLines(bytes: try readBytes(path))
         var result = verify(lines, path: path, contracts: contracts, expectedHead: expectedHead)
         result.seal = LedgerSeal.check(lines, besides: path, key: key)
         return result
@@ -223,12 +223,12 @@ public enum LedgerLoader {
         } catch {
             problems += error.errors
         }
-        let texts = lines.texts
-        // Every line's seal once, on both cores; the chain and the head are
+        // Every line's seal once, on both cores, from the line's bytes where
+        // they are (not a String made of each); the chain and the head are
         // then comparisons of 32-byte values.
-        let links = LedgerChain.links(texts)
+        let links = LedgerChain.links(lines.lines)
         let headFound = expectedHead.flatMap { SHA256.Digest(hex: $0) }.flatMap { head in links.firstIndex { $0?.hash == head } }
-        return Verification(lines: lines.lines.count, head: LedgerChain.head(of: texts), chainBreak: LedgerChain.verify(links: links, numbers: lines.numbers), problems: problems,
+        return Verification(lines: lines.lines.count, head: lines.head, chainBreak: LedgerChain.verify(links: links, numbers: lines.numbers), problems: problems,
                             headFound: headFound.map { lines.lines[$0].number }, linesAfterHead: headFound.map { lines.lines.count - 1 - $0 } ?? 0)
     }
 
