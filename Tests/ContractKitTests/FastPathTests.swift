@@ -36,6 +36,15 @@ struct FastPathTests {
         #expect(ParallelMap.map(items) { $0 * 3 + 1 } == items.map { $0 * 3 + 1 })
     }
 
+    /// Results written in place: values that own memory (strings, arrays)
+    /// come out whole and in order, at every chunk size and remainder.
+    @Test("results that own memory come out in order at any chunk size", arguments: [1, 7, 64, 999])
+    func parallelOwned(_ chunk: Int) {
+        let items = Array(0..<1000)
+        let expected = items.map { [String(repeating: "x", count: $0 % 40), "\($0)"] }
+        #expect(ParallelMap.map(items, chunk: chunk) { [String(repeating: "x", count: $0 % 40), "\($0)"] } == expected)
+    }
+
     @Test("a ledger parsed on both cores reports the same events and errors as line by line")
     func ledgerOrder() throws {
         // 3,000 lines, past the chunk size, with refusals spread through them.

@@ -4,19 +4,10 @@ import Dispatch
 /// written to its own slots of the result, so the result is the same as a
 /// plain map's whatever the scheduling.
 enum ParallelMap {
-    /// The result slots: each chunk writes only its own indices.
-    private final class Slots<R>: @unchecked Sendable {
-        let buffer: UnsafeMutableBufferPointer<R?>
-
-        init(count: Int) {
-            buffer = .allocate(capacity: count)
-            buffer.initialize(repeating: nil)
-        }
-
-        deinit {
-            buffer.deinitialize()
-            buffer.deallocate()
-        }
+    /// The result's storage, which each chunk initializes at its own
+    /// indices only.
+    private struct Slots<R>: @unchecked Sendable {
+        let base: UnsafeMutablePointer<R>
     }
 
     /// With `step`, the work is a step of `progress` (`Progress`): each
@@ -28,13 +19,18 @@ enum ParallelMap {
             defer { if let step { progress.advance(step, by: items.count) } }
             return items.map(transform)
         }
-        let slots = Slots<R>(count: items.count)
         let chunks = (items.count + chunk - 1) / chunk
-        DispatchQueue.concurrentPerform(iterations: chunks) { part in
-            let range = (part * chunk)..<min(items.count, (part + 1) * chunk)
-            for index in range { slots.buffer[index] = transform(items[index]) }
-            if let step { progress.advance(step, by: range.count) }
+        // Written in place into the array returned: a million results are
+        // not held twice (as optionals, then copied out).
+        return [R](unsafeUninitializedCapacity: items.count) { buffer, initialized in
+            // More than `chunk` items: the buffer has storage.
+            let slots = Slots(base: buffer.baseAddress!)
+            DispatchQueue.concurrentPerform(iterations: chunks) { part in
+                let range = (part * chunk)..<min(items.count, (part + 1) * chunk)
+                for index in range { (slots.base + index).initialize(to: transform(items[index])) }
+                if let step { progress.advance(step, by: range.count) }
+            }
+            initialized = items.count
         }
-        return slots.buffer.compactMap { $0 }
     }
 }
