@@ -1,3 +1,4 @@
+import ContractKit
 import Foundation
 
 /// The one way contractctl writes what a command produced: whole buffers
@@ -20,17 +21,7 @@ enum Output {
     }
 
     static func write(_ bytes: UnsafeBufferPointer<UInt8>, to fd: Int32) -> String? {
-        var written = 0
-        while written < bytes.count {
-            let count = Foundation.write(fd, bytes.baseAddress! + written, bytes.count - written)
-            if count < 0 {
-                if errno == EINTR || errno == EAGAIN { continue }
-                return String(cString: strerror(errno))
-            }
-            if count == 0 { return "nothing could be written" }
-            written += count
-        }
-        return nil
+        Descriptor.write(UnsafeRawBufferPointer(bytes), to: fd)
     }
 
     /// Writes a command's result and its messages and returns the exit

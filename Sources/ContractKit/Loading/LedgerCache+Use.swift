@@ -37,7 +37,7 @@ extension LedgerCache {
         guard file.device == ledger.device, file.inode == ledger.inode, file.size >= length,
               length <= UInt64(Int.max), complete <= UInt64(Int.max) else { return nil }
         let prefix = Int(length)
-        guard let rest = LedgerCache.bytes(of: fd, from: prefix), UTF8Check.isValid(rest) else { return nil }
+        guard let rest = Descriptor.readToEnd(fd, from: prefix), UTF8Check.isValid(rest) else { return nil }
         let added = LedgerLines(bytes: rest)
         guard added.tail == nil else { return nil }
         var wanted = Set<String>()

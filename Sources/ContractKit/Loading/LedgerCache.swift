@@ -122,7 +122,7 @@ public struct LedgerCache: Sendable {
         guard fd >= 0 else { return }
         // 21 bytes a line, written from a block of 64k lines at a time: the
         // positions are not copied into one buffer the size of the file.
-        var whole = LedgerCache.write(fd, out.bytes)
+        var whole = OutputFile.writeAll(out.bytes, to: fd) == nil
         var block = [UInt8](repeating: 0, count: 21 << 16)
         var filled = 0
         for line in positions where whole {
@@ -135,30 +135,15 @@ public struct LedgerCache: Sendable {
             }
             filled += 21
             if filled == block.count {
-                whole = LedgerCache.write(fd, block[...])
+                whole = OutputFile.writeAll(block, to: fd) == nil
                 filled = 0
             }
         }
-        if whole, filled > 0 { whole = LedgerCache.write(fd, block[0..<filled]) }
+        if whole, filled > 0 { whole = block[0..<filled].withUnsafeBytes { Descriptor.write($0, to: fd) } == nil }
         guard close(fd) == 0, whole, rename(temporary, target) == 0 else {
             unlink(temporary)
             return
         }
-    }
-
-    /// Writes all of `bytes` to `fd`; false when it cannot.
-    private static func write(_ fd: Int32, _ bytes: some Collection<UInt8>) -> Bool {
-        guard let done = bytes.withContiguousStorageIfAvailable({ buffer -> Bool in
-            var at = 0
-            while at < buffer.count {
-                let count = Foundation.write(fd, buffer.baseAddress! + at, buffer.count - at)
-                if count < 0, errno == EINTR { continue }
-                if count <= 0 { return false }
-                at += count
-            }
-            return true
-        }) else { return false }
-        return done
     }
 
     /// Removes the cache of `path`, when it no longer vouches for it.
@@ -272,7 +257,7 @@ public struct LedgerCache: Sendable {
         var offset = 0, next = 0, previousEnd = 0
         while offset < length {
             let size = min(blockSize, length - offset)
-            guard LedgerCache.pread(fd, into: UnsafeMutableRawBufferPointer(rebasing: block[0..<size]), at: offset) == size else { return nil }
+            guard Descriptor.read(fd, into: UnsafeMutableRawBufferPointer(rebasing: block[0..<size]), at: offset) == size else { return nil }
             let chunk = UnsafeRawBufferPointer(rebasing: block[0..<size])
             hasher.update(chunk)
             let end = offset + size
@@ -291,32 +276,6 @@ public struct LedgerCache: Sendable {
         }
         guard next == wanted.count, hasher.digest() == hash else { return nil }
         return hasher
-    }
-
-    /// Everything in the file open at `fd` from `offset` to its end; nil
-    /// when it cannot be read.
-    static func bytes(of fd: Int32, from offset: Int) -> [UInt8]? {
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            guard let count = chunk.withUnsafeMutableBytes({ pread(fd, into: $0, at: offset + bytes.count) }) else { return nil }
-            bytes += chunk[0..<count]
-            if count < chunk.count { return bytes }
-        }
-    }
-
-    /// Reads into all of `buffer` from `offset`, fewer bytes only at the
-    /// end of the file; how many, nil on an error.
-    static func pread(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer, at offset: Int) -> Int? {
-        var done = 0
-        while done < buffer.count {
-            let count = Foundation.pread(fd, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
-            if count < 0, errno == EINTR { continue }
-            if count < 0 { return nil }
-            if count == 0 { break }
-            done += count
-        }
-        return done
     }
 }
 

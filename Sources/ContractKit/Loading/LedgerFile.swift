@@ -49,35 +49,10 @@ struct LockedLedger {
 
     /// Everything in the file, read through the locked descriptor.
     func contents() throws(LoadErrors) -> [UInt8] {
-        // The size the file has now is read straight into the array (no
-        // chunk copied over, no regrowing); whatever follows, as before.
-        var info = stat()
-        let size = fstat(fd, &info) == 0 ? max(0, Int(info.st_size)) : 0
-        var failure: Int32 = 0
-        var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
-            while initialized < size {
-                let count = pread(fd, buffer.baseAddress.map { $0 + initialized }, size - initialized, off_t(initialized))
-                if count < 0, errno == EINTR { continue }
-                if count < 0 { failure = errno }
-                if count <= 0 { break }
-                initialized += count
-            }
+        guard let bytes = Descriptor.readToEnd(fd, from: 0) else {
+            throw LoadErrors([LoadError(.io, file: path, "cannot be read: \(String(cString: strerror(errno)))")])
         }
-        if failure != 0 {
-            throw LoadErrors([LoadError(.io, file: path, "cannot be read: \(String(cString: strerror(failure)))")])
-        }
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        var offset = off_t(bytes.count)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, offset) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw LoadErrors([LoadError(.io, file: path, "cannot be read: \(String(cString: strerror(errno)))")])
-            }
-            if count == 0 { return bytes }
-            bytes += chunk[0..<count]
-            offset += off_t(count)
-        }
+        return bytes
     }
 
     /// Appends `text` to a ledger that was `length` bytes long and flushes

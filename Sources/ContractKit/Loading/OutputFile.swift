@@ -98,19 +98,8 @@ public enum OutputFile {
         throw LoadErrors([LoadError(.io, file: path, "cannot be written: \(problem); it was left as it was")])
     }
 
-    /// Writes all of `bytes`, retrying after an interruption or a short
-    /// write; the error's text, or nil.
+    /// Writes all of `bytes`; the error's text, or nil.
     static func writeAll(_ bytes: [UInt8], to fd: Int32) -> String? {
-        var written = 0
-        while written < bytes.count {
-            let count = bytes[written...].withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR || errno == EAGAIN { continue }
-                return String(cString: strerror(errno))
-            }
-            if count == 0 { return "nothing could be written" }
-            written += count
-        }
-        return nil
+        bytes.withUnsafeBytes { Descriptor.write($0, to: fd) }
     }
 }
