@@ -35,6 +35,23 @@ struct JSONParserTests {
         }
     }
 
+    /// An object of up to 15 keys is searched for a repeat, a larger one
+    /// through a set: a repeat is found either way, with its path.
+    @Test("a repeated key is refused in a small object and a large one, with its path", arguments: [3, 15, 16, 17, 40])
+    func repeatedKey(keys: Int) {
+        let members = (0..<keys).map { "\"k\($0)\": \($0)" } + ["\"k\(keys / 2)\": 0"]
+        let text = "{\"a\": [0, {" + members.joined(separator: ", ") + "}]}"
+        do {
+            _ = try JSONParser.parse(Array(text.utf8))
+            Issue.record("accepted a repeated key among \(keys)")
+        } catch {
+            #expect(error.message == "duplicate key \"k\(keys / 2)\"")
+            #expect(error.path == "$.a[1].k\(keys / 2)")
+        }
+        let distinct = "{" + (0..<keys).map { "\"k\($0)\": \($0)" }.joined(separator: ", ") + "}"
+        #expect(throws: Never.self) { try JSONParser.parse(Array(distinct.utf8)) }
+    }
+
     @Test("values, escapes, surrogate pairs, numbers kept as text, a BOM skipped")
     func accepts() throws {
         let text = "\u{FEFF}{\"s\": \"a\\\"\\u4e2d\\ud83d\\ude00\", \"n\": -12.50e3, \"b\": [true, false, null], \"o\": {}}"

@@ -47,7 +47,14 @@ public struct JSONParser {
 
     private let bytes: [UInt8]
     private var index = 0
-    private var path: [String] = []
+    /// Where the parser is, for a duplicate key's message: steps, not
+    /// text, so that no string is built for a path that is never shown.
+    private var path: [PathStep] = []
+
+    private enum PathStep {
+        case key(String)
+        case index(Int)
+    }
 
     public static func parse(_ bytes: [UInt8]) throws(Failure) -> JSONNode {
         var parser = JSONParser(bytes: bytes)
@@ -82,7 +89,12 @@ public struct JSONParser {
     }
 
     private mutating func skipWhitespace() {
-        while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x09, 0x0A, 0x0D: index += 1
+            default: return
+            }
+        }
     }
 
     private func describeNext() -> String {
@@ -107,18 +119,22 @@ public struct JSONParser {
         }
     }
 
-    private mutating func literal(_ word: String) throws(Failure) {
-        let expected = Array(word.utf8)
-        guard bytes.count - index >= expected.count, Array(bytes[index..<index + expected.count]) == expected else {
-            throw failure("expected a value, found \(describeNext())")
+    private mutating func literal(_ word: StaticString) throws(Failure) {
+        let count = word.utf8CodeUnitCount
+        let same = bytes.count - index >= count && word.withUTF8Buffer { expected in
+            bytes[index..<index + count].elementsEqual(expected)
         }
-        index += expected.count
+        guard same else { throw failure("expected a value, found \(describeNext())") }
+        index += count
     }
 
     private mutating func parseObject(depth: Int) throws(Failure) -> JSONNode {
         index += 1
         var members: [JSONNode.Member] = []
-        var seen = Set<String>()
+        // Most objects have a few keys: a scan finds a repeat sooner than a
+        // set is built. A large object gets the set, so no object costs
+        // quadratic time.
+        var seen: Set<String>?
         skipWhitespace()
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
@@ -131,16 +147,19 @@ public struct JSONParser {
             }
             let keyStart = index
             let key = try parseString()
-            guard seen.insert(key).inserted else {
+            if seen == nil, members.count >= 16 { seen = Set(members.map(\.key)) }
+            let repeated = if let seen { seen.contains(key) } else { members.contains { $0.key == key } }
+            guard !repeated else {
                 var error = failure("duplicate key \"\(key)\"", at: keyStart)
-                error.path = jsonPathText(path + [key])
+                error.path = pathText(path + [.key(key)])
                 throw error
             }
+            seen?.insert(key)
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw failure("expected ':' after the key, found \(describeNext())") }
             index += 1
             skipWhitespace()
-            path.append(key)
+            path.append(.key(key))
             let value = try parseValue(depth: depth + 1)
             path.removeLast()
             members.append(JSONNode.Member(key: key, value: value))
@@ -163,7 +182,7 @@ public struct JSONParser {
         while true {
             skipWhitespace()
             if index < bytes.count, bytes[index] == UInt8(ascii: "]") { throw failure("a comma before ']' (trailing commas are not JSON)") }
-            path.append("[\(items.count)]")
+            path.append(.index(items.count))
             items.append(try parseValue(depth: depth + 1))
             path.removeLast()
             skipWhitespace()
@@ -280,6 +299,15 @@ public struct JSONParser {
             index += 1
         }
         return value
+    }
+
+    private func pathText(_ steps: [PathStep]) -> String {
+        jsonPathText(steps.map { step in
+            switch step {
+            case .key(let key): return key
+            case .index(let position): return "[\(position)]"
+            }
+        })
     }
 }
 
