@@ -27,7 +27,8 @@ struct SchemaValidator {
     func problems(in document: JSONNode) -> [Problem] {
         var problems: [Problem] = []
         if let compiled {
-            compiled.check(document, against: compiled.root, path: "$", into: &problems)
+            var path = SchemaPath()
+            compiled.check(document, against: compiled.root, path: &path, into: &problems)
         } else {
             check(document, against: root, path: "$", into: &problems)
         }
@@ -252,6 +253,30 @@ struct SchemaValidator {
     }
 }
 
+/// Where a check is in the document, as steps: the text ("$.a[0].b") is
+/// made only for a problem, not for every value of a valid document.
+struct SchemaPath {
+    enum Step {
+        case key(String)
+        case index(Int)
+    }
+
+    var steps: [Step] = []
+
+    var text: String {
+        var text = "$"
+        for step in steps {
+            switch step {
+            case .key(let key): text += "." + key
+            case .index(let position): text += "[\(position)]"
+            }
+        }
+        return text
+    }
+
+    func text(then key: String) -> String { text + "." + key }
+}
+
 /// The schema with every `$ref` followed and every keyword read once, so
 /// that checking a document looks nothing up in the schema per value: a
 /// node per schema place, children by index (a `$defs` entry is one node,
@@ -374,57 +399,61 @@ private struct CompiledSchema: Sendable {
         return index
     }
 
-    func check(_ value: JSONNode, against index: Int, path: String, into problems: inout [SchemaValidator.Problem]) {
+    func check(_ value: JSONNode, against index: Int, path: inout SchemaPath, into problems: inout [SchemaValidator.Problem]) {
         let schema = places[index]
         if let expected = schema.node.type, !CompiledSchema.matches(value, expected) {
-            problems.append(.init(path: path, message: "expected \(schema.node.typeWords), found \(value.kindName)"))
+            problems.append(.init(path: path.text, message: "expected \(schema.node.typeWords), found \(value.kindName)"))
             return
         }
         if let allowed = schema.node.allowed, !allowed.contains(value) {
-            problems.append(.init(path: path, message: "\(value.stringValue.map { "\"\($0)\"" } ?? value.numberText ?? value.kindName): expected one of \(schema.node.allowedWords)"))
+            problems.append(.init(path: path.text, message: "\(value.stringValue.map { "\"\($0)\"" } ?? value.numberText ?? value.kindName): expected one of \(schema.node.allowedWords)"))
             return
         }
         if let union = schema.node.oneOf {
-            checkOneOf(value, union, path: path, into: &problems)
+            checkOneOf(value, union, path: &path, into: &problems)
             return
         }
         switch value {
         case .object(let members):
             for key in schema.node.required where !members.contains(where: { $0.key == key && $0.value != .null }) {
-                problems.append(.init(path: path, message: "missing required key \"\(key)\""))
+                problems.append(.init(path: path.text, message: "missing required key \"\(key)\""))
             }
             if let minimum = schema.node.minProperties, members.count < minimum {
-                problems.append(.init(path: path, message: "expected at least \(minimum) key\(minimum == 1 ? "" : "s")\(schema.node.keysOf)"))
+                problems.append(.init(path: path.text, message: "expected at least \(minimum) key\(minimum == 1 ? "" : "s")\(schema.node.keysOf)"))
             }
             if let maximum = schema.node.maxProperties, members.count > maximum {
-                problems.append(.init(path: path, message: "expected at most \(maximum) key\(maximum == 1 ? "" : "s")\(schema.node.keysOf), found \(members.map(\.key).joined(separator: ", "))"))
+                problems.append(.init(path: path.text, message: "expected at most \(maximum) key\(maximum == 1 ? "" : "s")\(schema.node.keysOf), found \(members.map(\.key).joined(separator: ", "))"))
             }
             for member in members {
                 if let property = schema.node.properties[member.key] {
                     // null stands for an optional value left out, as Codable reads it.
                     if case .null = member.value, !schema.node.requiredSet.contains(member.key) { continue }
-                    check(member.value, against: property, path: path + "." + member.key, into: &problems)
+                    path.steps.append(.key(member.key))
+                    check(member.value, against: property, path: &path, into: &problems)
+                    path.steps.removeLast()
                 } else if schema.node.closed {
-                    problems.append(.init(path: path + "." + member.key, message: "unknown key \"\(member.key)\"\(schema.node.keysExpected)"))
+                    problems.append(.init(path: path.text(then: member.key), message: "unknown key \"\(member.key)\"\(schema.node.keysExpected)"))
                 }
             }
         case .array(let items):
             if let maximum = schema.node.maxItems, items.count > maximum {
-                problems.append(.init(path: path, message: "\(items.count) items: expected at most \(maximum)"))
+                problems.append(.init(path: path.text, message: "\(items.count) items: expected at most \(maximum)"))
                 return
             }
             if let itemSchema = schema.node.items {
                 for (position, item) in items.enumerated() {
-                    check(item, against: itemSchema, path: path + "[\(position)]", into: &problems)
+                    path.steps.append(.index(position))
+                    check(item, against: itemSchema, path: &path, into: &problems)
+                    path.steps.removeLast()
                 }
             }
         case .number(let text):
             if schema.node.minimum != nil || schema.node.maximum != nil, let integer = Int(text) {
                 if let minimum = schema.node.minimum, integer < minimum {
-                    problems.append(.init(path: path, message: "\(text): expected at least \(minimum)"))
+                    problems.append(.init(path: path.text, message: "\(text): expected at least \(minimum)"))
                 }
                 if let maximum = schema.node.maximum, integer > maximum {
-                    problems.append(.init(path: path, message: "\(text): expected at most \(maximum)"))
+                    problems.append(.init(path: path.text, message: "\(text): expected at most \(maximum)"))
                 }
             }
         default:
@@ -432,34 +461,34 @@ private struct CompiledSchema: Sendable {
         }
     }
 
-    private func checkOneOf(_ value: JSONNode, _ union: OneOf, path: String, into problems: inout [SchemaValidator.Problem]) {
+    private func checkOneOf(_ value: JSONNode, _ union: OneOf, path: inout SchemaPath, into problems: inout [SchemaValidator.Problem]) {
         guard let (key, values) = union.tag else {
             // Not a tagged union: the first branch that fits.
             for branch in union.branches {
                 var found: [SchemaValidator.Problem] = []
-                check(value, against: branch, path: path, into: &found)
+                check(value, against: branch, path: &path, into: &found)
                 if found.isEmpty { return }
             }
-            problems.append(.init(path: path, message: "matches none of the allowed shapes"))
+            problems.append(.init(path: path.text, message: "matches none of the allowed shapes"))
             return
         }
         guard case .object(let members) = value else {
-            problems.append(.init(path: path, message: "expected an object, found \(value.kindName)"))
+            problems.append(.init(path: path.text, message: "expected an object, found \(value.kindName)"))
             return
         }
         guard let tag = value[key], tag != .null else {
-            problems.append(.init(path: path, message: "missing required key \"\(key)\" (one of \(union.names))"))
+            problems.append(.init(path: path.text, message: "missing required key \"\(key)\" (one of \(union.names))"))
             // A misspelt tag: name the keys no shape has.
             for member in members where !union.known.contains(member.key) {
-                problems.append(.init(path: path + "." + member.key, message: "unknown key \"\(member.key)\"; is it \"\(key)\"?"))
+                problems.append(.init(path: path.text(then: member.key), message: "unknown key \"\(member.key)\"; is it \"\(key)\"?"))
             }
             return
         }
         guard let position = values.firstIndex(of: tag) else {
-            problems.append(.init(path: path + "." + key, message: "\(tag.stringValue.map { "\"\($0)\"" } ?? tag.kindName): expected one of \(union.names)"))
+            problems.append(.init(path: path.text(then: key), message: "\(tag.stringValue.map { "\"\($0)\"" } ?? tag.kindName): expected one of \(union.names)"))
             return
         }
-        check(value, against: union.branches[position], path: path, into: &problems)
+        check(value, against: union.branches[position], path: &path, into: &problems)
     }
 
     /// As `SchemaValidator.matches`, without the validator.
