@@ -1,5 +1,5 @@
 /// A parsed JSON document, numbers kept as their text (never a Double).
-public indirect enum JSONNode: Sendable, Equatable {
+public enum JSONNode: Sendable, Equatable {
     case object([Member])
     case array([JSONNode])
     case string(String)
