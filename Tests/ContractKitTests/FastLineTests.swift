@@ -36,6 +36,8 @@ import Testing
             "{" + body + ",\"contract\":\"liyang-2024\"}",          // a key twice
             "{" + body + ",\"colour\":\"red\"}",                    // an unknown key
             "{" + body + ",\"$schema\":\"x\"}",                    // a common key the shortcut leaves to the parser
+            "{" + body + ",\"hash\":\"00\"}",                      // a chain key the loader does not keep, twice
+            "{" + body + ",\"prev\":\"a\\u0030\"}",                // ... with an escape
             "{" + body + ",\"days\":1.0}",                          // a fraction
             "{" + body + ",\"days\":1e2}",                          // an exponent
             "{" + body + ",\"days\":01}",                           // a leading zero
@@ -98,6 +100,21 @@ import Testing
             }
         }
         #expect(compared > 100)
+    }
+
+    /// The loader reads lines keeping every key but `prev` and `hash`.
+    @Test("a key not kept is checked and counted, but its string is not made")
+    func keyNotKept() {
+        let keepNoHash = ~(UInt64(1) << UInt64(EventLine.Key.hash.rawValue))
+        let line = #"{"contract":"liyang-2024","type":"effective","day":"2024-05-09","hash":"ab12"}"#
+        let values = FastLine.values(ArraySlice(line.utf8), keeping: keepNoHash)
+        #expect(values?.has(.hash) == true)
+        #expect(values?[.hash] == nil)
+        #expect(values?[.day] == .string("2024-05-09"))
+        #expect(FastLine.values(ArraySlice(line.utf8))?[.hash] == .string("ab12"))
+        for declined in [#"{"hash":"ab","hash":"cd"}"#, #"{"hash":7}"#, #"{"hash":null}"#, #"{"hash":"a\u0030"}"#, #"{"hash":"ab"#] {
+            #expect(FastLine.values(ArraySlice(declined.utf8), keeping: keepNoHash) == nil, "\(declined)")
+        }
     }
 
     @Test("every key an event type takes is one the shortcut knows")

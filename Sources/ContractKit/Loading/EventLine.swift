@@ -252,6 +252,15 @@ extension EventLine {
             return true
         }
 
+        /// Marks `key` present without keeping its value (`FastLine`'s
+        /// `keeping`): asking for it gives nil. False when already present.
+        mutating func mark(_ key: Key) -> Bool {
+            let bit = UInt64(1) << UInt64(key.rawValue)
+            guard present & bit == 0 else { return false }
+            present |= bit
+            return true
+        }
+
         /// A bit per key present.
         var mask: UInt64 { present }
 

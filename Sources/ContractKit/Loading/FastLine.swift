@@ -7,19 +7,31 @@
 /// bad syntax) it declines with nil, and the line is read by the full
 /// parser, which gives the message. So a line it accepts is one the full
 /// parser reads to the same values, and every error comes from one place.
+///
+/// `keeping`: a bit per `EventLine.Key` whose value the caller reads. Any
+/// other key must hold a plain string (else the line is declined), and it
+/// counts as present (a repeat is still refused), but no string is made of
+/// it: the loader does not keep the chain's 64-digit `prev` and `hash`,
+/// which `verify` and the cache check from the line's bytes.
 enum FastLine {
-    static func values(_ line: ArraySlice<UInt8>) -> EventLine.Values? {
-        line.withUnsafeBufferPointer { values($0) }
+    static func values(_ line: ArraySlice<UInt8>, keeping: UInt64 = .max) -> EventLine.Values? {
+        line.withUnsafeBufferPointer { values($0, keeping: keeping) }
     }
 
-    static func values(_ bytes: UnsafeBufferPointer<UInt8>) -> EventLine.Values? {
-        var reader = Reader(bytes: bytes)
+    static func values(_ bytes: UnsafeBufferPointer<UInt8>, keeping: UInt64 = .max) -> EventLine.Values? {
+        var reader = Reader(bytes: bytes, keeping: keeping)
         return reader.object()
     }
 
     private struct Reader {
         let bytes: UnsafeBufferPointer<UInt8>
+        let keeping: UInt64
         var index = 0
+
+        init(bytes: UnsafeBufferPointer<UInt8>, keeping: UInt64) {
+            self.bytes = bytes
+            self.keeping = keeping
+        }
 
         mutating func skipSpace() {
             while index < bytes.count {
@@ -58,7 +70,12 @@ enum FastLine {
             if take(UInt8(ascii: "}")) { return end() ? values : nil }
             while true {
                 guard take(UInt8(ascii: "\"")), let keyRange = plainString(), let key = key(keyRange),
-                      take(UInt8(ascii: ":")), let value = value(), values.set(key, value) else { return nil }
+                      take(UInt8(ascii: ":")) else { return nil }
+                if keeping & (UInt64(1) << UInt64(key.rawValue)) == 0 {
+                    guard skipString(), values.mark(key) else { return nil }
+                } else {
+                    guard let value = value(), values.set(key, value) else { return nil }
+                }
                 if take(UInt8(ascii: ",")) { continue }
                 guard take(UInt8(ascii: "}")), end() else { return nil }
                 return values
@@ -87,6 +104,16 @@ enum FastLine {
 
         func text(_ range: Range<Int>) -> String {
             String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        }
+
+        /// A plain string, passed over without making it. Anything else is
+        /// declined (false), so the full parser judges it: a key the caller
+        /// does not read is still one `EventLine` checks to be a string.
+        mutating func skipString() -> Bool {
+            skipSpace()
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return false }
+            index += 1
+            return plainString() != nil
         }
 
         mutating func value() -> JSONNode? {

@@ -353,8 +353,11 @@ public enum LedgerLoader {
     /// A line read by `FastLine` and checked as `event(from:)` checks it;
     /// nil when either finds anything amiss, and `event(from:)` then reads
     /// the line again and says what.
+    /// Every key but the chain's, which an event does not hold.
+    private static let unchained = ~(UInt64(1) << UInt64(EventLine.Key.prev.rawValue) | UInt64(1) << UInt64(EventLine.Key.hash.rawValue))
+
     static func fastEvent(_ bytes: ArraySlice<UInt8>, contracts: ContractSet) -> LedgerEvent? {
-        guard let values = FastLine.values(bytes), case .string(let type)? = values[.type],
+        guard let values = FastLine.values(bytes, keeping: unchained), case .string(let type)? = values[.type],
               let masks = EventLine.masks[type], values.mask & ~masks.allowed == 0 else { return nil }
         for key in masks.required {
             guard let value = values[key], value != .null else { return nil }
