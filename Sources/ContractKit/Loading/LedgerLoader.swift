@@ -266,15 +266,18 @@ public enum LedgerLoader {
             if voidedBy[lines.lines[position].number] != nil { continue }
             counted[event.contractID, default: []].append(position)
         }
-        let groups = Array(counted.values)
-        let refused = ParallelMap.map(groups, chunk: 16, step: "checking events against the terms, by contract") { positions -> [(Int, [String])] in
+        let groups = Array(counted)
+        let refused = ParallelMap.map(groups, chunk: 16, step: "checking events against the terms, by contract") { group -> [(Int, [String])] in
+            // A group is one contract's: taken out of its box once, not
+            // copied (every field retained and released) for each event.
+            guard let contract = contracts.box(group.key)?.contract else { return group.value.map { ($0, ["no contract \(group.key)"]) } }
             var earlier: [LedgerEvent] = []
-            earlier.reserveCapacity(positions.count)
+            earlier.reserveCapacity(group.value.count)
             var refused: [(Int, [String])] = []
-            for position in positions {
+            for position in group.value {
                 guard case .success(var event) = parsed[position] else { continue }
                 event.line = lines.lines[position].number
-                let problems = LedgerValidator.problems(adding: event, after: earlier, contracts: contracts)
+                let problems = LedgerValidator.problems(adding: event, after: earlier, contract: contract)
                 if problems.isEmpty { earlier.append(event) } else { refused.append((position, problems)) }
             }
             return refused
