@@ -232,4 +232,20 @@ struct LedgerSchemaTests {
         let types = (ledger.events + assertions.events + corrections.events + corrections.voids).map(\.typeName)
         #expect(Set(types) == Set(EventLine.fields.keys))
     }
+
+    /// The loader groups the events by contract from its own checking
+    /// instead of regrouping them: the grouping must be what regrouping the
+    /// events gives, each contract's in the order recorded, voids and the
+    /// events they void left out of both.
+    @Test("a loaded ledger's events by contract are its events grouped, in order", arguments: ["example.jsonl", "assertions.jsonl", "corrections.jsonl"])
+    func groupedAsRegrouped(name: String) throws {
+        let ledger = try LedgerLoader.load(path: packageRoot + "/Fixtures/ledger/" + name, contracts: Fixture.set)
+        let regrouped = Ledger.group(ledger.events)
+        #expect(!regrouped.isEmpty)
+        #expect(ledger.byContract.mapValues { $0.map { "\($0)" } } == regrouped.mapValues { $0.map { "\($0)" } })
+        for (contract, events) in ledger.byContract {
+            #expect(events.map(\.line) == events.map(\.line).sorted(), "\(contract)")
+            #expect(events.allSatisfy { $0.contractID == contract })
+        }
+    }
 }

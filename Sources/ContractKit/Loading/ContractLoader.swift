@@ -52,6 +52,9 @@ public struct ContractSet: Sendable {
         index[key].map { contracts[$0] }
     }
 
+    /// The place in `contracts` of the contract with this number or alias.
+    public func position(of key: String) -> Int? { index[key] }
+
     /// The contract with this number or alias, behind its reference.
     public func box(_ key: String) -> Box? {
         index[key].map { boxes[$0] }

@@ -30,6 +30,14 @@ public struct Ledger: Sendable {
         self.byContract = Ledger.group(events)
     }
 
+    /// `grouped`: `events` by contract, each in the order recorded, as
+    /// `group` makes it (the loader has it from checking each contract).
+    init(events: [LedgerEvent], grouped: [String: [LedgerEvent]], path: String?) {
+        self.stored = events
+        self.path = path
+        self.byContract = grouped
+    }
+
     /// Adds one event after the others, without regrouping the ledger.
     public mutating func append(_ event: LedgerEvent) {
         stored.append(event)
@@ -259,22 +267,34 @@ public enum LedgerLoader {
         // computation counts them. Each contract's events are checked
         // against that contract's earlier events only, so the contracts
         // are checked on both cores, each in the order recorded.
-        var counted: [String: [Int]] = [:]   // contract -> positions, in order
+        // Each event's contract by its place in `contracts`, found on both
+        // cores, so that grouping the events hashes no id on one.
+        let owners = ParallelMap.map(Array(parsed.indices), step: "grouping the events by contract") { position -> Int in
+            guard case .success(let event) = parsed[position] else { return -1 }
+            return contracts.position(of: event.contractID) ?? -1
+        }
+        var counted = [[Int]](repeating: [], count: contracts.contracts.count)   // contract -> positions, in order
+        var unknown: [(Int, [String])] = []
         for (position, outcome) in parsed.enumerated() {
             guard case .success(let event) = outcome else { continue }
             if case .void = event.kind { continue }
             if voidedBy[lines.lines[position].number] != nil { continue }
-            counted[event.contractID, default: []].append(position)
+            guard owners[position] >= 0 else {
+                unknown.append((position, ["no contract \(event.contractID)"]))
+                continue
+            }
+            counted[owners[position]].append(position)
         }
-        let groups = Array(counted)
+        let groups = counted.indices.filter { !counted[$0].isEmpty }.map { (contract: $0, positions: counted[$0]) }
+        counted = []
         let refused = ParallelMap.map(groups, chunk: 16, step: "checking events against the terms, by contract") { group -> [(Int, [String])] in
-            // A group is one contract's: taken out of its box once, not
+            // A group is one contract's: taken out of the set once, not
             // copied (every field retained and released) for each event.
-            guard let contract = contracts.box(group.key)?.contract else { return group.value.map { ($0, ["no contract \(group.key)"]) } }
+            let contract = contracts.contracts[group.contract]
             var earlier: [LedgerEvent] = []
-            earlier.reserveCapacity(group.value.count)
+            earlier.reserveCapacity(group.positions.count)
             var refused: [(Int, [String])] = []
-            for position in group.value {
+            for position in group.positions {
                 guard case .success(var event) = parsed[position] else { continue }
                 event.line = lines.lines[position].number
                 let problems = LedgerValidator.problems(adding: event, after: earlier, contract: contract)
@@ -283,9 +303,11 @@ public enum LedgerLoader {
             return refused
         }
         var problemsAt: [Int: [String]] = [:]
+        for (position, problems) in unknown { problemsAt[position] = problems }
         for group in refused { for (position, problems) in group { problemsAt[position] = problems } }
         var voids: [LedgerEvent] = []
         var voided: [LedgerEvent] = []
+        var eventAt = [Int32](repeating: -1, count: parsed.count)   // position -> place in `events`
         for (position, (line, outcome)) in zip(lines.lines, parsed).enumerated() {
             let lineNumber = line.number
             switch outcome {
@@ -298,6 +320,7 @@ public enum LedgerLoader {
                 } else if let problems = problemsAt[position] {
                     errors += problems.map { LoadError(.badData, file: file, location: "line \(lineNumber)", $0) }
                 } else {
+                    eventAt[position] = Int32(events.count)
                     events.append(event)
                 }
             case .failure(let failure):
@@ -309,7 +332,15 @@ public enum LedgerLoader {
             }
         }
         guard errors.isEmpty else { throw LoadErrors(errors) }
-        var ledger = Ledger(events: events, path: file)
+        // No event was refused: each group is all of its contract's events,
+        // in order, which is the ledger's grouping, made on both cores.
+        let (kept, places) = (events, eventAt)
+        let lists = ParallelMap.map(groups, chunk: 16, step: "grouping the events by contract") { group in
+            group.positions.map { kept[Int(places[$0])] }
+        }
+        var grouped = [String: [LedgerEvent]](minimumCapacity: groups.count)
+        for (group, list) in zip(groups, lists) { grouped[contracts.contracts[group.contract].id] = list }
+        var ledger = Ledger(events: events, grouped: grouped, path: file)
         ledger.voids = voids
         ledger.voided = voided
         ledger.voidedBy = voidedBy
