@@ -66,7 +66,8 @@ public enum Deadlines {
                 items.append(entry)
             }
             var dutiesDone: [String: CalendarDay] = [:]
-            for case .dutyDone(let day, let duty) in history.events.map(\.kind) where dutiesDone[duty] == nil {
+            for event in history.events {
+                guard case .dutyDone(let day, let duty) = event.kind, dutiesDone[duty] == nil else { continue }
                 dutiesDone[duty] = day
             }
             let lines = Payments.lines(for: contract, history: history, asOf: asOf, calendar: calendar)
@@ -218,7 +219,8 @@ public enum Deadlines {
     }
 
     static func givenNotice(_ history: History, party: PartyRole?, kinds: [NoticeKind]) -> (kind: NoticeKind, day: CalendarDay)? {
-        for case .notice(let day, let kind, let who, _) in history.events.map(\.kind) where kinds.contains(kind) && (party == nil || party == who || kind == .nonRenewal) {
+        for event in history.events {
+            guard case .notice(let day, let kind, let who, _) = event.kind, kinds.contains(kind) && (party == nil || party == who || kind == .nonRenewal) else { continue }
             return (kind, day)
         }
         return nil

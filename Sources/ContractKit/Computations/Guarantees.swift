@@ -66,7 +66,10 @@ public enum Guarantees {
             let amountRule = guarantee.share.map { "\($0) x \(total.amount.grouped) (\(total.clause)) = \(amount.grouped)" } ?? "\(amount.grouped) as stated"
             let instalment = payments.first { $0.instalment == guarantee.lodgedWith }
             var actions: [(GuaranteeAction, CalendarDay, Money?)] = []
-            for case .guarantee(let day, guarantee.id, let action, let money) in history.events.map(\.kind) { actions.append((action, day, money)) }
+            for event in history.events {
+                guard case .guarantee(let day, guarantee.id, let action, let money) = event.kind else { continue }
+                actions.append((action, day, money))
+            }
             let lodged = actions.first { $0.0 == .lodged }?.1
             let ended = actions.first { $0.0 != .lodged }
             let threshold = guarantee.release?.atLeast

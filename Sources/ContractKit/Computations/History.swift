@@ -12,18 +12,27 @@ public struct History: Sendable {
 
     public var signatures: [PartyRole: CalendarDay] {
         var result: [PartyRole: CalendarDay] = [:]
-        for case .signature(let party, let day) in events.map(\.kind) where result[party] == nil { result[party] = day }
+        for event in events {
+            guard case .signature(let party, let day) = event.kind, result[party] == nil else { continue }
+            result[party] = day
+        }
         return result
     }
 
     public var effectiveDay: CalendarDay? {
-        for case .effective(let day) in events.map(\.kind) { return day }
+        for event in events {
+            guard case .effective(let day) = event.kind else { continue }
+            return day
+        }
         return nil
     }
 
     /// The first acceptance of each stage.
     public func acceptance(_ stage: AcceptanceStage) -> CalendarDay? {
-        for case .acceptance(let day, let recorded) in events.map(\.kind) where recorded == stage { return day }
+        for event in events {
+            guard case .acceptance(let day, let recorded) = event.kind, recorded == stage else { continue }
+            return day
+        }
         return nil
     }
 
@@ -33,7 +42,8 @@ public struct History: Sendable {
     public func invoiceDays(for contract: Contract) -> [String: CalendarDay] {
         var result: [String: CalendarDay] = [:]
         let waiting = contract.instalments.filter { ($0.due.after + $0.due.requires).contains(.invoiceReceived) }.map(\.id)
-        for case .invoice(let received, _, _, let named) in events.map(\.kind) {
+        for event in events {
+            guard case .invoice(let received, _, _, let named) = event.kind else { continue }
             if let named {
                 if result[named] == nil { result[named] = received }
             } else if let next = waiting.first(where: { result[$0] == nil }) {

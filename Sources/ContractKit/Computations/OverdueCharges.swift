@@ -74,7 +74,8 @@ struct ExcusedDays: Sendable {
 
     init(history: History, instalment: String?, causes: Set<DelayCause>) {
         var ranges: [ClosedRange<Int>] = []
-        for case .excuse(let record) in history.events.map(\.kind) where record.instalment == instalment && causes.contains(record.cause) {
+        for event in history.events {
+            guard case .excuse(let record) = event.kind, record.instalment == instalment && causes.contains(record.cause) else { continue }
             ranges.append(record.from.dayNumber...record.to.dayNumber)
         }
         ranges.sort { $0.lowerBound < $1.lowerBound }
