@@ -11,28 +11,14 @@
 /// with `JSONDecoder`, whose errors the messages are made from
 /// (`JSONFile.decodeTree`), so what a user sees never depends on which of
 /// the two decoded a file.
+///
+/// So its errors are never shown, and it keeps no coding path: every
+/// `codingPath` is empty. Building one per value (an array per nested
+/// value of 10,000 contract files) was an eighth of loading them.
 struct JSONNodeDecoder {
     static func decode<T: Decodable>(_ type: T.Type, from node: JSONNode) throws -> T {
-        try T(from: NodeDecoder(node: node, codingPath: []))
+        try T(from: NodeDecoder(node: node))
     }
-}
-
-/// The key of an array item in a coding path, as `JSONDecoder` gives it.
-private struct IndexKey: CodingKey {
-    let intValue: Int?
-    var stringValue: String { "Index \(intValue ?? 0)" }
-    init(_ index: Int) { intValue = index }
-    init?(stringValue: String) { return nil }
-    init?(intValue: Int) { self.intValue = intValue }
-}
-
-/// The key `superDecoder()` decodes under, as `JSONDecoder` names it.
-private struct SuperKey: CodingKey {
-    var stringValue: String { "super" }
-    var intValue: Int? { nil }
-    init() {}
-    init?(stringValue: String) { guard stringValue == "super" else { return nil } }
-    init?(intValue: Int) { return nil }
 }
 
 private extension JSONNode {
@@ -68,31 +54,31 @@ private enum Scalar {
 
 private struct NodeDecoder: Decoder {
     let node: JSONNode
-    let codingPath: [any CodingKey]
+    var codingPath: [any CodingKey] { [] }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
         guard case .object(let members) = node else {
             throw mismatch([String: Any].self, node, codingPath)
         }
-        return KeyedDecodingContainer(KeyedNodeContainer<Key>(members: members, codingPath: codingPath))
+        return KeyedDecodingContainer(KeyedNodeContainer<Key>(members: members))
     }
 
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
         guard case .array(let items) = node else {
             throw mismatch([Any].self, node, codingPath)
         }
-        return UnkeyedNodeContainer(items: items, codingPath: codingPath)
+        return UnkeyedNodeContainer(items: items)
     }
 
     func singleValueContainer() throws -> any SingleValueDecodingContainer {
-        SingleNodeContainer(node: node, codingPath: codingPath)
+        SingleNodeContainer(node: node)
     }
 }
 
 private struct SingleNodeContainer: SingleValueDecodingContainer {
     let node: JSONNode
-    let codingPath: [any CodingKey]
+    var codingPath: [any CodingKey] { [] }
 
     func decodeNil() -> Bool { node.isNull }
 
@@ -117,7 +103,7 @@ private struct SingleNodeContainer: SingleValueDecodingContainer {
     func decode(_ type: UInt64.Type) throws -> UInt64 { try scalar(Scalar.integer(node, as: type)) }
 
     func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        try T(from: NodeDecoder(node: node, codingPath: codingPath))
+        try T(from: NodeDecoder(node: node))
     }
 }
 
@@ -127,12 +113,11 @@ private struct SingleNodeContainer: SingleValueDecodingContainer {
 /// next member.
 private final class KeyedNodeContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let members: [JSONNode.Member]
-    let codingPath: [any CodingKey]
+    var codingPath: [any CodingKey] { [] }
     private var cursor = 0
 
-    init(members: [JSONNode.Member], codingPath: [any CodingKey]) {
+    init(members: [JSONNode.Member]) {
         self.members = members
-        self.codingPath = codingPath
     }
 
     var allKeys: [Key] { members.compactMap { Key(stringValue: $0.key) } }
@@ -164,9 +149,9 @@ private final class KeyedNodeContainer<Key: CodingKey>: KeyedDecodingContainerPr
         let node = try required(key)
         guard let result = read(node) else {
             if node.isNull {
-                throw DecodingError.valueNotFound(T.self, .init(codingPath: codingPath + [key], debugDescription: "Expected \(T.self) value but found null instead."))
+                throw DecodingError.valueNotFound(T.self, .init(codingPath: codingPath, debugDescription: "Expected \(T.self) value but found null instead."))
             }
-            throw mismatch(T.self, node, codingPath + [key])
+            throw mismatch(T.self, node, codingPath)
         }
         return result
     }
@@ -177,8 +162,8 @@ private final class KeyedNodeContainer<Key: CodingKey>: KeyedDecodingContainerPr
 
     func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try scalar(key, Scalar.bool) }
     func decode(_ type: String.Type, forKey key: Key) throws -> String { try scalar(key, Scalar.string) }
-    func decode(_ type: Double.Type, forKey key: Key) throws -> Double { throw mismatch(type, try required(key), codingPath + [key]) }
-    func decode(_ type: Float.Type, forKey key: Key) throws -> Float { throw mismatch(type, try required(key), codingPath + [key]) }
+    func decode(_ type: Double.Type, forKey key: Key) throws -> Double { throw mismatch(type, try required(key), codingPath) }
+    func decode(_ type: Float.Type, forKey key: Key) throws -> Float { throw mismatch(type, try required(key), codingPath) }
     func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try scalar(key) { Scalar.integer($0, as: type) } }
     func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 { try scalar(key) { Scalar.integer($0, as: type) } }
     func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 { try scalar(key) { Scalar.integer($0, as: type) } }
@@ -191,7 +176,7 @@ private final class KeyedNodeContainer<Key: CodingKey>: KeyedDecodingContainerPr
     func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try scalar(key) { Scalar.integer($0, as: type) } }
 
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
-        try T(from: NodeDecoder(node: try required(key), codingPath: codingPath + [key]))
+        try T(from: NodeDecoder(node: try required(key)))
     }
 
     /// A missing key or a null reads as nil, as with `JSONDecoder`.
@@ -201,29 +186,29 @@ private final class KeyedNodeContainer<Key: CodingKey>: KeyedDecodingContainerPr
 
     func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
         guard let node = value(key), !node.isNull else { return nil }
-        return try T(from: NodeDecoder(node: node, codingPath: codingPath + [key]))
+        return try T(from: NodeDecoder(node: node))
     }
 
     private func present<T>(_ key: Key, _ read: (JSONNode) -> T?) throws -> T? {
         guard let node = value(key), !node.isNull else { return nil }
-        guard let result = read(node) else { throw mismatch(T.self, node, codingPath + [key]) }
+        guard let result = read(node) else { throw mismatch(T.self, node, codingPath) }
         return result
     }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
-        try NodeDecoder(node: try required(key), codingPath: codingPath + [key]).container(keyedBy: type)
+        try NodeDecoder(node: try required(key)).container(keyedBy: type)
     }
 
     func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
-        try NodeDecoder(node: try required(key), codingPath: codingPath + [key]).unkeyedContainer()
+        try NodeDecoder(node: try required(key)).unkeyedContainer()
     }
 
     func superDecoder() throws -> any Decoder {
-        NodeDecoder(node: membersValue(SuperKey().stringValue), codingPath: codingPath + [SuperKey()])
+        NodeDecoder(node: membersValue("super"))   // the key JSONDecoder's superDecoder() reads
     }
 
     func superDecoder(forKey key: Key) throws -> any Decoder {
-        NodeDecoder(node: membersValue(key.stringValue), codingPath: codingPath + [key])
+        NodeDecoder(node: membersValue(key.stringValue))
     }
 
     /// `JSONDecoder` gives a super decoder of a missing key a null to read.
@@ -234,12 +219,11 @@ private final class KeyedNodeContainer<Key: CodingKey>: KeyedDecodingContainerPr
 
 private struct UnkeyedNodeContainer: UnkeyedDecodingContainer {
     let items: [JSONNode]
-    let codingPath: [any CodingKey]
+    var codingPath: [any CodingKey] { [] }
     private(set) var currentIndex = 0
 
-    init(items: [JSONNode], codingPath: [any CodingKey]) {
+    init(items: [JSONNode]) {
         self.items = items
-        self.codingPath = codingPath
     }
 
     var count: Int? { items.count }
@@ -247,7 +231,7 @@ private struct UnkeyedNodeContainer: UnkeyedDecodingContainer {
 
     private func next<T>(_ type: T.Type) throws -> JSONNode {
         guard currentIndex < items.count else {
-            throw DecodingError.valueNotFound(type, .init(codingPath: codingPath + [IndexKey(currentIndex)], debugDescription: "Unkeyed container is at end."))
+            throw DecodingError.valueNotFound(type, .init(codingPath: codingPath, debugDescription: "Unkeyed container is at end."))
         }
         return items[currentIndex]
     }
@@ -256,9 +240,9 @@ private struct UnkeyedNodeContainer: UnkeyedDecodingContainer {
         let node = try next(T.self)
         guard let result = read(node) else {
             if node.isNull {
-                throw DecodingError.valueNotFound(T.self, .init(codingPath: codingPath + [IndexKey(currentIndex)], debugDescription: "Expected \(T.self) but found null instead."))
+                throw DecodingError.valueNotFound(T.self, .init(codingPath: codingPath, debugDescription: "Expected \(T.self) but found null instead."))
             }
-            throw mismatch(T.self, node, codingPath + [IndexKey(currentIndex)])
+            throw mismatch(T.self, node, codingPath)
         }
         currentIndex += 1
         return result
@@ -272,8 +256,8 @@ private struct UnkeyedNodeContainer: UnkeyedDecodingContainer {
 
     mutating func decode(_ type: Bool.Type) throws -> Bool { try scalar(Scalar.bool) }
     mutating func decode(_ type: String.Type) throws -> String { try scalar(Scalar.string) }
-    mutating func decode(_ type: Double.Type) throws -> Double { throw mismatch(type, try next(type), codingPath + [IndexKey(currentIndex)]) }
-    mutating func decode(_ type: Float.Type) throws -> Float { throw mismatch(type, try next(type), codingPath + [IndexKey(currentIndex)]) }
+    mutating func decode(_ type: Double.Type) throws -> Double { throw mismatch(type, try next(type), codingPath) }
+    mutating func decode(_ type: Float.Type) throws -> Float { throw mismatch(type, try next(type), codingPath) }
     mutating func decode(_ type: Int.Type) throws -> Int { try scalar { Scalar.integer($0, as: type) } }
     mutating func decode(_ type: Int8.Type) throws -> Int8 { try scalar { Scalar.integer($0, as: type) } }
     mutating func decode(_ type: Int16.Type) throws -> Int16 { try scalar { Scalar.integer($0, as: type) } }
@@ -287,25 +271,25 @@ private struct UnkeyedNodeContainer: UnkeyedDecodingContainer {
 
     mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
         let node = try next(type)
-        let value = try T(from: NodeDecoder(node: node, codingPath: codingPath + [IndexKey(currentIndex)]))
+        let value = try T(from: NodeDecoder(node: node))
         currentIndex += 1
         return value
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
-        let container = try NodeDecoder(node: try next(type), codingPath: codingPath + [IndexKey(currentIndex)]).container(keyedBy: type)
+        let container = try NodeDecoder(node: try next(type)).container(keyedBy: type)
         currentIndex += 1
         return container
     }
 
     mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer {
-        let container = try NodeDecoder(node: try next([Any].self), codingPath: codingPath + [IndexKey(currentIndex)]).unkeyedContainer()
+        let container = try NodeDecoder(node: try next([Any].self)).unkeyedContainer()
         currentIndex += 1
         return container
     }
 
     mutating func superDecoder() throws -> any Decoder {
-        let decoder = NodeDecoder(node: try next(Never.self), codingPath: codingPath + [IndexKey(currentIndex)])
+        let decoder = NodeDecoder(node: try next(Never.self))
         currentIndex += 1
         return decoder
     }
