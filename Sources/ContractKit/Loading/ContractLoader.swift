@@ -18,8 +18,13 @@ public struct ContractSet: Sendable {
 
     public final class Box: Sendable {
         public let contract: Contract
+        /// The rules a ledger line is checked against, gathered once.
+        let terms: EventTerms.Index
 
-        init(_ contract: Contract) { self.contract = contract }
+        init(_ contract: Contract) {
+            self.contract = contract
+            terms = EventTerms.Index(contract)
+        }
     }
     /// The folder they were read from.
     public var folder: String

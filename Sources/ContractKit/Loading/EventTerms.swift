@@ -85,8 +85,8 @@ enum EventTerms {
                 result = .guarantee(day: day, guarantee: id, action: action, amount: line.amount)
             }
         case "incident":
-            let rules = box.contract.penalties.compactMap { rule -> IncidentRule? in if case .incident(let r) = rule { return r }; return nil }
-            let subsystems = box.contract.price.breakdowns.flatMap(\.lines).filter { $0.subsystem == true }.compactMap(\.id)
+            let rules = box.terms.incidentRules
+            let subsystems = box.terms.subsystems
             if let grade = require(line.grade, "grade"), let subsystem = require(line.subsystem, "subsystem"), let occurred = require(line.occurred, "occurred") {
                 if !rules.contains(where: { $0.grade == grade }) {
                     problems.append("$.grade: \"\(grade)\": \(box.contract.alias) has no incident rule for it; grades: \(rules.map(\.grade).joined(separator: ", "))")
@@ -100,9 +100,8 @@ enum EventTerms {
                 result = .incident(IncidentRecord(grade: grade, subsystem: subsystem, occurred: occurred, resolved: line.resolved))
             }
         case "request":
-            let requestRules = box.contract.penalties.compactMap { rule -> RequestRule? in if case .request(let r) = rule { return r }; return nil }
-            let limits = requestRules.flatMap(\.limitsHours).map(\.kind)
-            let levels = requestRules.flatMap(\.multipliers).map(\.level)
+            let limits = box.terms.requestKinds
+            let levels = box.terms.complaintLevels
             if let kind = require(line.kind, "kind"), let received = require(line.received, "received") {
                 if !limits.isEmpty, !limits.contains(kind) {
                     problems.append("$.kind: \"\(kind)\": expected one of \(Set(limits).sorted().joined(separator: ", "))")
@@ -116,7 +115,7 @@ enum EventTerms {
                 result = .request(RequestRecord(kind: kind, received: received, firstAnswer: line.firstAnswer, agreedDue: line.agreedDue, done: line.done, complaint: line.complaint, disruptive: line.disruptive ?? false))
             }
         case "staffViolation":
-            let rules = box.contract.penalties.compactMap { rule -> StaffRule? in if case .staffViolation(let r) = rule { return r }; return nil }
+            let rules = box.terms.staffRules
             if let day = require(line.day, "day"), let violation = require(line.violation, "violation") {
                 if let rule = rules.first(where: { $0.violation == violation }) {
                     if let low = rule.amountMin, let high = rule.amountMax {
@@ -191,5 +190,34 @@ enum EventTerms {
         }
         guard problems.isEmpty, let result else { throw EventProblems(messages: problems.isEmpty ? ["cannot be read"] : problems) }
         return result
+    }
+}
+
+extension EventTerms {
+    /// What checking a line reads of its contract's rules, gathered once
+    /// per contract (in its box) instead of for every line of the ledger.
+    struct Index: Sendable {
+        var incidentRules: [IncidentRule] = []
+        /// The price lines that are subsystems with a fee, by id.
+        var subsystems: [String] = []
+        /// The request kinds the request rules time, and the complaint levels they weigh.
+        var requestKinds: [String] = []
+        var complaintLevels: [String] = []
+        var staffRules: [StaffRule] = []
+
+        init(_ contract: Contract) {
+            var requestRules: [RequestRule] = []
+            for rule in contract.penalties {
+                switch rule {
+                case .incident(let rule): incidentRules.append(rule)
+                case .request(let rule): requestRules.append(rule)
+                case .staffViolation(let rule): staffRules.append(rule)
+                default: break
+                }
+            }
+            subsystems = contract.price.breakdowns.flatMap(\.lines).filter { $0.subsystem == true }.compactMap(\.id)
+            requestKinds = requestRules.flatMap(\.limitsHours).map(\.kind)
+            complaintLevels = requestRules.flatMap(\.multipliers).map(\.level)
+        }
     }
 }
