@@ -162,9 +162,24 @@ public struct LedgerCache: Sendable {
         var asserts = Set<Int>()
         var ids: [String] = []
         var idIndex: [String: Int32] = [:]
-        for events in [parsed.events, parsed.voids, parsed.voided] {
+        func own(_ event: LedgerEvent, id: Int32) -> Bool {
+            guard event.line > 0, event.line <= lines.complete else { return false }
+            owner[event.line] = id
+            if case .assertion = event.kind { asserts.insert(event.line) }
+            return true
+        }
+        // The events a contract's id is looked up for once, in the set's
+        // order; then the voids and the events they void, which the
+        // grouping leaves out.
+        for contract in set.contracts {
+            guard let events = parsed.byContract[contract.id], idIndex[contract.id] == nil else { continue }
+            let id = Int32(ids.count)
+            ids.append(contract.id)
+            idIndex[contract.id] = id
+            for index in events.indices { guard own(events[index], id: id) else { return nil } }
+        }
+        for events in [parsed.voids, parsed.voided] {
             for event in events {
-                guard event.line > 0, event.line <= lines.complete else { return nil }
                 let id: Int32
                 if let known = idIndex[event.contractID] {
                     id = known
@@ -173,8 +188,7 @@ public struct LedgerCache: Sendable {
                     ids.append(event.contractID)
                     idIndex[event.contractID] = id
                 }
-                owner[event.line] = id
-                if case .assertion = event.kind { asserts.insert(event.line) }
+                guard own(event, id: id) else { return nil }
             }
         }
         var positions: [Position] = []
