@@ -59,3 +59,33 @@ struct CSVInjectionTests {
         #expect(run.stdout.contains("\"'=HYPERLINK(A1)\""))
     }
 }
+
+/// RFC 4180 §2 (6) and (7): a field holding a comma, a double quote or a
+/// line break is enclosed in double quotes, and a double quote inside it is
+/// written twice; any other field, Chinese text included, is written as is.
+@Suite("CSV fields: quoted exactly when RFC 4180 says, quotes doubled")
+struct CSVFieldTests {
+    @Test(arguments: [
+        ("plain", "plain"),
+        ("延期交付违约金", "延期交付违约金"),
+        ("§4.4, 每日", "\"§4.4, 每日\""),
+        ("a \"quoted\" word", "\"a \"\"quoted\"\" word\""),
+        ("two\nlines", "\"two\nlines\""),
+        ("carriage\rreturn", "\"carriage\rreturn\""),
+        ("crlf\r\nend", "\"crlf\r\nend\""),
+        ("中文“全角引号”，全角逗号", "中文“全角引号”，全角逗号"),
+        ("\"", "\"\"\"\""),
+        ("", ""),
+        ("=1+1", "\"'=1+1\""),
+        ("=\"x\"", "\"'=\"\"x\"\"\""),
+        ("-1200.00", "-1200.00"),
+    ])
+    func field(_ text: String, _ written: String) {
+        #expect(CSV.field(text) == written)
+    }
+
+    @Test("a row: fields joined by commas, CRLF after each row")
+    func row() {
+        #expect(CSV.render(header: ["a", "b,c"], rows: [["1", "x\"y"]]) == "a,\"b,c\"\r\n1,\"x\"\"y\"\r\n")
+    }
+}

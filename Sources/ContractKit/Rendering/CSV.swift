@@ -26,9 +26,24 @@ public enum CSV {
     /// plain number (`-1200.00`, a count) cannot be a formula and is left
     /// as it is, so amounts never change.
     static func field(_ text: String) -> String {
-        if isFormula(text) { return "\"'" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        if isFormula(text) { return "\"'" + doubled(text) + "\"" }
+        // The bytes are scanned, not the characters: a comma, a quote and a
+        // line end are ASCII, and UTF-8 never uses an ASCII byte inside
+        // another character ("\r\n" as one character holds the byte \r).
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) else { return text }
+        return "\"" + doubled(text) + "\""
+    }
+
+    /// The text with each quote doubled.
+    static func doubled(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "\"")) else { return text }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 8)
+        for byte in text.utf8 {
+            bytes.append(byte)
+            if byte == UInt8(ascii: "\"") { bytes.append(byte) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func isFormula(_ text: String) -> Bool {
