@@ -84,6 +84,15 @@ struct CSVFieldTests {
         #expect(CSV.field(text) == written)
     }
 
+    /// Past 1,024 rows `render` makes room for the rest from the rows so
+    /// far: rows that then grow longer than guessed must still all be written.
+    @Test("thousands of rows, short ones first and long ones after, are all written in order")
+    func manyRows() {
+        let rows = (0..<5000).map { index in [String(index), String(repeating: index < 1024 ? "a" : "长,", count: index / 100)] }
+        let expected = "n,text\r\n" + rows.map { row in row.map(CSV.field).joined(separator: ",") + "\r\n" }.joined()
+        #expect(CSV.render(header: ["n", "text"], rows: rows.lazy.map { $0 }) == expected)
+    }
+
     @Test("a row: fields joined by commas, CRLF after each row")
     func row() {
         #expect(CSV.render(header: ["a", "b,c"], rows: [["1", "x\"y"]]) == "a,\"b,c\"\r\n1,\"x\"\"y\"\r\n")
