@@ -32,13 +32,25 @@ public struct DeadlineItem: Sendable {
     }
 }
 
+extension DeadlineItem {
+    /// The order deadlines are listed in: by day, then the contract's
+    /// alias, the kind and the uid. The fields are compared where they lie;
+    /// a tuple of them copied four strings for each comparison.
+    static func inOrder(_ a: DeadlineItem, _ b: DeadlineItem) -> Bool {
+        if a.day != b.day { return a.day < b.day }
+        if a.alias != b.alias { return a.alias < b.alias }
+        if a.kind != b.kind { return a.kind < b.kind }
+        return a.uid < b.uid
+    }
+}
+
 public enum Deadlines {
     /// Every dated obligation of the contracts, sorted by day.
     public static func all(for contracts: [Contract], ledger: Ledger, asOf: CalendarDay, calendar: WorkCalendar) -> [DeadlineItem] {
         // Each contract's obligations are its own: worked out on both cores.
         ParallelMap.map(contracts, chunk: 8, step: "computing deadlines, by contract") { items(of: $0, ledger: ledger, asOf: asOf, calendar: calendar) }
             .flatMap { $0 }
-            .sorted { ($0.day, $0.alias, $0.kind, $0.uid) < ($1.day, $1.alias, $1.kind, $1.uid) }
+            .sorted(by: DeadlineItem.inOrder)
     }
 
     static func items(of original: Contract, ledger: Ledger, asOf: CalendarDay, calendar: WorkCalendar) -> [DeadlineItem] {

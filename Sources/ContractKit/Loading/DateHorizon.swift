@@ -18,7 +18,7 @@ enum DateHorizon {
         let beyond = ParallelMap.map(contracts, chunk: 8, step: "checking the dates against the calendar") { contract in
             Deadlines.items(of: contract, ledger: ledger, asOf: last, calendar: CalendarLoader.builtin).filter { $0.day > last }
         }
-        guard let item = beyond.joined().min(by: { ($0.day, $0.alias, $0.kind, $0.uid) < ($1.day, $1.alias, $1.kind, $1.uid) }) else { return nil }
+        guard let item = beyond.joined().min(by: DeadlineItem.inOrder) else { return nil }
         return "\(item.alias) \(item.kind) on \(item.day) (\(item.clause))"
     }
 
