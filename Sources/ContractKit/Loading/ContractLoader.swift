@@ -58,7 +58,7 @@ public struct ContractSet: Sendable {
     }
 
     /// The place in `contracts` of the contract with this number or alias.
-    public func position(of key: String) -> Int? { index[key] }
+    func position(of key: String) -> Int? { index[key] }
 
     /// The contract with this number or alias, behind its reference.
     public func box(_ key: String) -> Box? {

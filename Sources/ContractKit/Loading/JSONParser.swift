@@ -47,14 +47,8 @@ public struct JSONParser {
 
     private let bytes: [UInt8]
     private var index = 0
-    /// Where the parser is, for a duplicate key's message: steps, not
-    /// text, so that no string is built for a path that is never shown.
-    private var path: [PathStep] = []
-
-    private enum PathStep {
-        case key(String)
-        case index(Int)
-    }
+    /// Where the parser is, for a duplicate key's message.
+    private var path = JSONPath()
 
     public static func parse(_ bytes: [UInt8]) throws(Failure) -> JSONNode {
         var parser = JSONParser(bytes: bytes)
@@ -151,7 +145,7 @@ public struct JSONParser {
             let repeated = if let seen { seen.contains(key) } else { members.contains { $0.key == key } }
             guard !repeated else {
                 var error = failure("duplicate key \"\(key)\"", at: keyStart)
-                error.path = pathText(path + [.key(key)])
+                error.path = path.text(then: key)
                 throw error
             }
             seen?.insert(key)
@@ -159,9 +153,9 @@ public struct JSONParser {
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw failure("expected ':' after the key, found \(describeNext())") }
             index += 1
             skipWhitespace()
-            path.append(.key(key))
+            path.steps.append(.key(key))
             let value = try parseValue(depth: depth + 1)
-            path.removeLast()
+            path.steps.removeLast()
             members.append(JSONNode.Member(key: key, value: value))
             skipWhitespace()
             guard index < bytes.count else { throw failure("unexpected end of file inside an object") }
@@ -182,9 +176,9 @@ public struct JSONParser {
         while true {
             skipWhitespace()
             if index < bytes.count, bytes[index] == UInt8(ascii: "]") { throw failure("a comma before ']' (trailing commas are not JSON)") }
-            path.append(.index(items.count))
+            path.steps.append(.index(items.count))
             items.append(try parseValue(depth: depth + 1))
-            path.removeLast()
+            path.steps.removeLast()
             skipWhitespace()
             guard index < bytes.count else { throw failure("unexpected end of file inside an array") }
             if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
@@ -301,17 +295,29 @@ public struct JSONParser {
         return value
     }
 
-    private func pathText(_ steps: [PathStep]) -> String {
-        jsonPathText(steps.map { step in
-            switch step {
-            case .key(let key): return key
-            case .index(let position): return "[\(position)]"
-            }
-        })
-    }
 }
 
-/// "$.a.b[0]" from path components where indexes are already "[n]".
-func jsonPathText(_ components: [String]) -> String {
-    components.reduce("$") { $0 + ($1.hasPrefix("[") ? $1 : "." + $1) }
+/// Where a parse or a check is in a document, as steps: the text
+/// ("$.a[0].b") is made only for a message, not for every value of a
+/// valid document. The parser and the schema check share it.
+struct JSONPath {
+    enum Step {
+        case key(String)
+        case index(Int)
+    }
+
+    var steps: [Step] = []
+
+    var text: String {
+        var text = "$"
+        for step in steps {
+            switch step {
+            case .key(let key): text += "." + key
+            case .index(let position): text += "[\(position)]"
+            }
+        }
+        return text
+    }
+
+    func text(then key: String) -> String { text + "." + key }
 }

@@ -27,7 +27,7 @@ struct SchemaValidator {
     func problems(in document: JSONNode) -> [Problem] {
         var problems: [Problem] = []
         if let compiled {
-            var path = SchemaPath()
+            var path = JSONPath()
             compiled.check(document, against: compiled.root, path: &path, into: &problems)
         } else {
             check(document, against: root, path: "$", into: &problems)
@@ -253,30 +253,6 @@ struct SchemaValidator {
     }
 }
 
-/// Where a check is in the document, as steps: the text ("$.a[0].b") is
-/// made only for a problem, not for every value of a valid document.
-struct SchemaPath {
-    enum Step {
-        case key(String)
-        case index(Int)
-    }
-
-    var steps: [Step] = []
-
-    var text: String {
-        var text = "$"
-        for step in steps {
-            switch step {
-            case .key(let key): text += "." + key
-            case .index(let position): text += "[\(position)]"
-            }
-        }
-        return text
-    }
-
-    func text(then key: String) -> String { text + "." + key }
-}
-
 /// The schema with every `$ref` followed and every keyword read once, so
 /// that checking a document looks nothing up in the schema per value: a
 /// node per schema place, children by index (a `$defs` entry is one node,
@@ -399,7 +375,7 @@ private struct CompiledSchema: Sendable {
         return index
     }
 
-    func check(_ value: JSONNode, against index: Int, path: inout SchemaPath, into problems: inout [SchemaValidator.Problem]) {
+    func check(_ value: JSONNode, against index: Int, path: inout JSONPath, into problems: inout [SchemaValidator.Problem]) {
         let schema = places[index]
         if let expected = schema.node.type, !CompiledSchema.matches(value, expected) {
             problems.append(.init(path: path.text, message: "expected \(schema.node.typeWords), found \(value.kindName)"))
@@ -461,7 +437,7 @@ private struct CompiledSchema: Sendable {
         }
     }
 
-    private func checkOneOf(_ value: JSONNode, _ union: OneOf, path: inout SchemaPath, into problems: inout [SchemaValidator.Problem]) {
+    private func checkOneOf(_ value: JSONNode, _ union: OneOf, path: inout JSONPath, into problems: inout [SchemaValidator.Problem]) {
         guard let (key, values) = union.tag else {
             // Not a tagged union: the first branch that fits.
             for branch in union.branches {
