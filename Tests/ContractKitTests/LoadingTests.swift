@@ -233,6 +233,47 @@ struct LedgerSchemaTests {
         #expect(Set(types) == Set(EventLine.fields.keys))
     }
 
+    /// Beyond a few thousand lines the loader parses, groups and checks on
+    /// both cores, in chunks, and keeps each line's fate as a number: the
+    /// void of corrections.jsonl (line 2 voids line 1, keping-2024 §二.2)
+    /// must hold as it does in four lines, with 6,000 events after it.
+    static let incidents = (0..<6_000).map { index in
+        let hour = 10 + index % 10
+        return #"{"contract":"liyang-2024","type":"incident","grade":"major","subsystem":"residentApp","occurred":"2025-04-10T\#(hour):00+08:00","resolved":"2025-04-10T\#(hour):30+08:00"}"#
+    }
+
+    @Test("many lines: a void, the line it voids and the events after them are kept apart as in a short ledger")
+    func manyLinesWithAVoid() throws {
+        let corrections = try String(contentsOfFile: packageRoot + "/Fixtures/ledger/corrections.jsonl", encoding: .utf8)
+        let ledger = try LedgerLoader.parse(corrections + Self.incidents.joined(separator: "\n") + "\n", file: "many.jsonl", contracts: Fixture.set)
+        #expect(ledger.voidedBy == [1: 2])
+        #expect(ledger.voids.map(\.line) == [2])
+        #expect(ledger.voided.map(\.line) == [1])
+        #expect(ledger.events.map(\.line) == Array(3...6_004))
+        #expect(ledger.byContract.mapValues { $0.map(\.line) } == Ledger.group(ledger.events).mapValues { $0.map(\.line) })
+        // keping-2024: the payment on line 3; liyang-2024: the duty on line 4 and the 6,000 incidents.
+        #expect(ledger.byContract.values.map(\.count).sorted() == [1, 6_001])
+    }
+
+    @Test("many lines: every problem is named with its line, in the order of the lines")
+    func manyLinesProblemsInOrder() throws {
+        var lines = Self.incidents
+        // keping-2024 §二.2: instalment 1 is 492,000.00; a payment of
+        // 9,999,999.00 exceeds it and is refused (docs/readings.md, Reading 9).
+        lines[99] = #"{"contract":"keping-2024","type":"payment","day":"2024-12-20","amount":"9999999.00","instalment":"1"}"#
+        lines[1_999] = #"{"contract":"no-such-contract","type":"incident","grade":"major","subsystem":"residentApp","occurred":"2025-04-10T10:00+08:00"}"#
+        lines[4_999] = "not json"
+        do {
+            _ = try LedgerLoader.parse(lines.joined(separator: "\n") + "\n", file: "many.jsonl", contracts: Fixture.set)
+            Issue.record("three bad lines were accepted")
+        } catch {
+            #expect(error.errors.map { $0.location?.prefix { $0 != ":" } } == ["line 100", "line 2000", "line 5000"])
+            #expect(error.errors[0].message.contains("exceeds what is outstanding on instalment 1"))
+            #expect(error.errors[1].message.contains("no contract has this id or alias"))
+            #expect(error.errors[2].message.contains("is not valid JSON"))
+        }
+    }
+
     /// The loader groups the events by contract from its own checking
     /// instead of regrouping them: the grouping must be what regrouping the
     /// events gives, each contract's in the order recorded, voids and the

@@ -247,43 +247,62 @@ public enum LedgerLoader {
         return try parse(lines, file: file, contracts: contracts)
     }
 
+    /// What `parse` knows of a line once it is read, besides its
+    /// contract's place in the set (0 and up).
+    private enum Owner {
+        /// The line has errors of its own.
+        static let failed = -1
+        /// A void.
+        static let void = -2
+        /// No contract has the line's id or alias.
+        static let unknown = -3
+    }
+
     static func parse(_ lines: LedgerLines, file: String, contracts: ContractSet) throws(LoadErrors) -> Ledger {
-        var events: [LedgerEvent] = []
-        events.reserveCapacity(lines.lines.count)
-        var errors: [LoadError] = []
         // Parsing a line needs nothing but the terms: both cores parse,
         // in chunks; checking against earlier events stays in order.
         let parsed = ParallelMap.map(lines.lines, step: "reading ledger lines") { line -> Result<LedgerEvent, LoadErrors> in
-            if let event = fastEvent(line.bytes, contracts: contracts) { return .success(event) }
-            do throws(LoadErrors) {
-                return .success(try event(from: line.text, line: 0, file: file, contracts: contracts))
-            } catch {
-                return .failure(error)
+            var found: LedgerEvent
+            if let fast = fastEvent(line.bytes, contracts: contracts) {
+                found = fast
+            } else {
+                do throws(LoadErrors) {
+                    found = try event(from: line.text, line: 0, file: file, contracts: contracts)
+                } catch {
+                    return .failure(error)
+                }
             }
+            found.line = line.number
+            return .success(found)
         }
-        let (voidedBy, voidErrors) = voids(lines, parsed, file: file)
-        errors += voidErrors
+        // Each line's contract by its place in `contracts`, or what else
+        // the line is, found on both cores: the passes below on one core
+        // go over these numbers and open an event only where they must.
+        let owners = ParallelMap.map(Array(parsed.indices), step: "grouping the events by contract") { position -> Int in
+            guard case .success(let event) = parsed[position] else { return Owner.failed }
+            if case .void = event.kind { return Owner.void }
+            return contracts.position(of: event.contractID) ?? Owner.unknown
+        }
+        let (voidedBy, voidErrors) = voids(lines, parsed, at: owners.indices.filter { owners[$0] == Owner.void }, file: file)
+        var errors = voidErrors
+        func isVoided(_ position: Int) -> Bool { !voidedBy.isEmpty && voidedBy[lines.lines[position].number] != nil }
         // A void, and the event it voids, are kept aside: no check or
         // computation counts them. Each contract's events are checked
         // against that contract's earlier events only, so the contracts
         // are checked on both cores, each in the order recorded.
-        // Each event's contract by its place in `contracts`, found on both
-        // cores, so that grouping the events hashes no id on one.
-        let owners = ParallelMap.map(Array(parsed.indices), step: "grouping the events by contract") { position -> Int in
-            guard case .success(let event) = parsed[position] else { return -1 }
-            return contracts.position(of: event.contractID) ?? -1
-        }
         var counted = [[Int]](repeating: [], count: contracts.contracts.count)   // contract -> positions, in order
+        var kept: [(contract: Int, slot: Int)] = []   // the events counted, in order: where each is in its contract's list
+        kept.reserveCapacity(parsed.count)
         var unknown: [(Int, [String])] = []
-        for (position, outcome) in parsed.enumerated() {
-            guard case .success(let event) = outcome else { continue }
-            if case .void = event.kind { continue }
-            if voidedBy[lines.lines[position].number] != nil { continue }
-            guard owners[position] >= 0 else {
-                unknown.append((position, ["no contract \(event.contractID)"]))
+        for position in parsed.indices {
+            let owner = owners[position]
+            guard owner != Owner.failed, owner != Owner.void, !isVoided(position) else { continue }
+            guard owner >= 0 else {
+                if case .success(let event) = parsed[position] { unknown.append((position, ["no contract \(event.contractID)"])) }
                 continue
             }
-            counted[owners[position]].append(position)
+            kept.append((owner, counted[owner].count))
+            counted[owner].append(position)
         }
         let groups = counted.indices.filter { !counted[$0].isEmpty }.map { (contract: $0, positions: counted[$0]) }
         counted = []
@@ -295,8 +314,7 @@ public enum LedgerLoader {
             earlier.reserveCapacity(group.positions.count)
             var refused: [(Int, [String])] = []
             for position in group.positions {
-                guard case .success(var event) = parsed[position] else { continue }
-                event.line = lines.lines[position].number
+                guard case .success(let event) = parsed[position] else { continue }
                 let problems = LedgerValidator.problems(adding: event, after: earlier, contract: contract)
                 if problems.isEmpty { earlier.append(event) } else { refused.append((position, problems)) }
             }
@@ -305,39 +323,46 @@ public enum LedgerLoader {
         var problemsAt: [Int: [String]] = [:]
         for (position, problems) in unknown { problemsAt[position] = problems }
         for group in refused { for (position, problems) in group { problemsAt[position] = problems } }
-        var voids: [LedgerEvent] = []
-        var voided: [LedgerEvent] = []
-        var eventAt = [Int32](repeating: -1, count: parsed.count)   // position -> place in `events`
-        for (position, (line, outcome)) in zip(lines.lines, parsed).enumerated() {
-            let lineNumber = line.number
-            switch outcome {
-            case .success(var event):
-                event.line = lineNumber
-                if case .void = event.kind {
-                    voids.append(event)
-                } else if voidedBy[lineNumber] != nil {
-                    voided.append(event)
-                } else if let problems = problemsAt[position] {
-                    errors += problems.map { LoadError(.badData, file: file, location: "line \(lineNumber)", $0) }
-                } else {
-                    eventAt[position] = Int32(events.count)
-                    events.append(event)
-                }
-            case .failure(let failure):
+        // What is wrong, in the order of the lines, and the voids and the
+        // events they void.
+        var voidPositions: [Int] = []
+        var voidedPositions: [Int] = []
+        for position in parsed.indices {
+            let owner = owners[position]
+            let lineNumber = lines.lines[position].number
+            if owner == Owner.void {
+                voidPositions.append(position)
+            } else if owner == Owner.failed {
+                guard case .failure(let failure) = parsed[position] else { continue }
                 errors += failure.errors.map { error in
                     var error = error
                     error.location = "line \(lineNumber)" + (error.location.map { ": \($0)" } ?? "")
                     return error
                 }
+            } else if isVoided(position) {
+                voidedPositions.append(position)
+            } else if !problemsAt.isEmpty, let problems = problemsAt[position] {
+                errors += problems.map { LoadError(.badData, file: file, location: "line \(lineNumber)", $0) }
             }
         }
         guard errors.isEmpty else { throw LoadErrors(errors) }
-        // No event was refused: each group is all of its contract's events,
-        // in order, which is the ledger's grouping, made on both cores.
-        let (kept, places) = (events, eventAt)
-        let lists = ParallelMap.map(groups, chunk: 16, step: "grouping the events by contract") { group in
-            group.positions.map { kept[Int(places[$0])] }
+        let voids = voidPositions.compactMap { try? parsed[$0].get() }
+        let voided = voidedPositions.compactMap { try? parsed[$0].get() }
+        // No event was refused: each group is all of its contract's
+        // events, in order, which is the ledger's grouping; the groups are
+        // made on both cores, and the events in the order recorded are
+        // then read from them, on both cores.
+        let lists = ParallelMap.map(groups, chunk: 16, step: "grouping the events by contract") { group -> [LedgerEvent] in
+            var list: [LedgerEvent] = []
+            list.reserveCapacity(group.positions.count)
+            for position in group.positions {
+                if case .success(let event) = parsed[position] { list.append(event) }
+            }
+            return list
         }
+        var listOf = [Int](repeating: -1, count: contracts.contracts.count)   // contract -> place in `lists`
+        for (place, group) in groups.enumerated() { listOf[group.contract] = place }
+        let events = ParallelMap.map(kept, chunk: 4096) { [listOf] in lists[listOf[$0.contract]][$0.slot] }
         var grouped = [String: [LedgerEvent]](minimumCapacity: groups.count)
         for (group, list) in zip(groups, lists) { grouped[contracts.contracts[group.contract].id] = list }
         var ledger = Ledger(events: events, grouped: grouped, path: file)
@@ -347,16 +372,22 @@ public enum LedgerLoader {
         return ledger
     }
 
-    /// Which lines the voids void (voided line -> voiding line), and what is
+    /// Which lines the voids at `positions` void (voided line -> voiding line), and what is
     /// wrong with a void: it must name an earlier line of the same contract
     /// by its number and hash, a line that is not a void, not voided twice.
-    static func voids(_ lines: LedgerLines, _ parsed: [Result<LedgerEvent, LoadErrors>], file: String) -> (voidedBy: [Int: Int], errors: [LoadError]) {
+    static func voids(_ lines: LedgerLines, _ parsed: [Result<LedgerEvent, LoadErrors>], at positions: [Int], file: String) -> (voidedBy: [Int: Int], errors: [LoadError]) {
         var voidedBy: [Int: Int] = [:]
         var errors: [LoadError] = []
+        guard !positions.isEmpty else { return (voidedBy, errors) }
+        // Only the lines the voids name are looked for.
+        var named = Set<Int>()
+        for position in positions {
+            if case .success(let event) = parsed[position], case .void(_, let target, _, _) = event.kind { named.insert(target) }
+        }
         var index: [Int: Int] = [:]
-        for (position, line) in lines.lines.enumerated() { index[line.number] = position }
-        for (position, outcome) in parsed.enumerated() {
-            guard case .success(let event) = outcome, case .void(_, let target, let hash, _) = event.kind else { continue }
+        for (position, line) in lines.lines.enumerated() where named.contains(line.number) { index[line.number] = position }
+        for position in positions {
+            guard case .success(let event) = parsed[position], case .void(_, let target, let hash, _) = event.kind else { continue }
             let number = lines.lines[position].number
             func refuse(_ message: String) { errors.append(LoadError(.badData, file: file, location: "line \(number): $.line", message)) }
             guard target < number, let targetPosition = index[target] else {
