@@ -84,13 +84,23 @@ struct CSVFieldTests {
         #expect(CSV.field(text) == written)
     }
 
-    /// Past 1,024 rows `render` makes room for the rest from the rows so
-    /// far: rows that then grow longer than guessed must still all be written.
+    /// Rows of every length, in more than one chunk: all written, in order,
+    /// however long each chunk's text turns out.
     @Test("thousands of rows, short ones first and long ones after, are all written in order")
     func manyRows() {
         let rows = (0..<5000).map { index in [String(index), String(repeating: index < 1024 ? "a" : "长,", count: index / 100)] }
         let expected = "n,text\r\n" + rows.map { row in row.map(CSV.field).joined(separator: ",") + "\r\n" }.joined()
-        #expect(CSV.render(header: ["n", "text"], rows: rows.lazy.map { $0 }) == expected)
+        #expect(CSV.render(header: ["n", "text"], rows: rows) == expected)
+    }
+
+    /// Chunks of 2,048 rows (the last one short), each made by one core,
+    /// eight at a time (40,000 rows: three rounds of them): joined in the
+    /// order of the items.
+    @Test("rows made from items on both cores come out in the items' order, each row once", arguments: [0, 1, 2_047, 2_048, 2_049, 10_000, 40_000])
+    func rowsFromItems(count: Int) {
+        let items = Array(0..<count)
+        let expected = "n,twice\r\n" + items.map { "\($0),\($0 * 2)\r\n" }.joined()
+        #expect(CSV.render(header: ["n", "twice"], items: items) { [String($0), String($0 * 2)] } == expected)
     }
 
     @Test("a row: fields joined by commas, CRLF after each row")

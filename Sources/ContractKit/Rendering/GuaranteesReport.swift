@@ -21,11 +21,11 @@ public enum GuaranteesReport {
 
     public static func csv(_ statuses: [GuaranteeStatus]) -> String {
         CSV.render(header: ["contract", "alias", "guarantee", "kind", "clause", "amount", "lodgedWith", "lodgeBy", "lodgedOn", "validUntil", "windowAverage", "deductible", "state", "outcome"],
-                   rows: statuses.map {
+                   items: statuses) {
                        [$0.contractID, $0.alias, $0.id, $0.kind.rawValue, $0.clause, $0.amount.plain, $0.lodgedWith ?? "", $0.lodgeBy?.description ?? "",
                         $0.lodgedOn?.description ?? "", $0.validUntil?.description ?? "", $0.release?.averageText ?? "", $0.deductible?.plain ?? "",
                         $0.state.rawValue, $0.outcome]
-                   })
+                   }
     }
 
     /// The table, `width` columns wide when given: the days and the

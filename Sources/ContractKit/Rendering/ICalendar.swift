@@ -118,9 +118,9 @@ public enum DeadlinesReport {
 
     public static func csv(_ items: [DeadlineItem]) -> String {
         CSV.render(header: ["day", "contract", "alias", "kind", "title", "clause", "estimated", "provisional", "amount", "done", "duty", "missed"],
-                   rows: items.lazy.map { [$0.day.description, $0.contractID, $0.alias, $0.kind, $0.title, $0.clause,
+                   items: items) { [$0.day.description, $0.contractID, $0.alias, $0.kind, $0.title, $0.clause,
                                       $0.estimated ? "true" : "false", $0.provisional ? "true" : "false", $0.amount?.plain ?? "", $0.done ?? "",
-                                      $0.duty ?? "", $0.missed ? "true" : "false"] })
+                                      $0.duty ?? "", $0.missed ? "true" : "false"] }
     }
 
     /// The table, `width` columns wide when given: what falls due folds,

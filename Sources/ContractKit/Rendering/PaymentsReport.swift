@@ -35,13 +35,13 @@ public enum PaymentsReport {
     public static let csvHeader = ["contract", "alias", "instalment", "clause", "amount", "currency", "dueDate", "earliestDueDate", "provisional", "paid", "outstanding", "paidOn", "daysLate", "status", "conditions", "dueRule", "amountRule", "amountNote"]
 
     public static func csv(_ lines: [PaymentLine]) -> String {
-        CSV.render(header: csvHeader, rows: lines.lazy.map { line in
+        CSV.render(header: csvHeader, items: lines) { line in
             [line.contractID, line.alias, line.instalment, line.clause, line.amount.plain, "CNY",
              line.dueDate?.description ?? "", line.earliestDueDate?.description ?? "", line.provisional ? "true" : "false",
              line.paid.plain, line.outstanding.plain, line.paidOn?.description ?? "", line.daysLate.map(String.init) ?? "",
              line.status.rawValue, line.conditions.map { "\($0.condition): \($0.state.rawValue)" }.joined(separator: "; "),
              line.dueRule, line.amountRule, line.amountNote ?? ""]
-        })
+        }
     }
 
     /// The table, `width` columns wide when given: the status folds, and

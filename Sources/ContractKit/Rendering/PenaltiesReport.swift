@@ -40,10 +40,10 @@ public enum PenaltiesReport {
     public static func csv(_ report: PenaltyReport, language: Language) -> String {
         let words = PenaltyWording(language)
         return CSV.render(header: ["contract", "alias", "rule", "clause", "kind", "payer", "events", "formula", "amount", "cap", "note"],
-                          rows: report.lines.lazy.map {
+                          items: report.lines) {
                               [$0.contractID, $0.alias, $0.rule, $0.clause, $0.kind, $0.payer.rawValue, words.events($0),
                                words.formula($0), $0.amount.plain, $0.cap.map(words.cap) ?? "", words.notes($0) ?? ""]
-                          })
+                          }
     }
 
     /// The tables, `width` columns wide when given: a formula, or where a

@@ -33,10 +33,10 @@ public enum RegisterReport {
 
     public static func csv(_ entries: [RegisterEntry]) -> String {
         CSV.render(header: ["line", "day", "contract", "alias", "type", "amount", "instalment", "figures", "note", "voidedBy"],
-                   rows: entries.lazy.map {
+                   items: entries) {
                        ["\($0.line)", $0.day.description, $0.contractID, $0.alias, $0.type, $0.amount?.plain ?? "",
                         $0.instalment ?? "", figures($0), $0.note ?? "", $0.voidedBy.map(String.init) ?? ""]
-                   })
+                   }
     }
 
     /// A moment in Shanghai time as "2025-03-05 09:00" (the table's
