@@ -45,6 +45,18 @@ struct FastPathTests {
         #expect(ParallelMap.map(items, chunk: chunk) { [String(repeating: "x", count: $0 % 40), "\($0)"] } == expected)
     }
 
+    /// Texts made a few at a time on both cores, appended after what the
+    /// text already holds; the room guessed after the first round is too
+    /// small for the longer texts that come later, which must still all
+    /// be written.
+    @Test("texts appended from both cores, a few at a time, come out in order", arguments: [0, 1, 7, 8, 9, 100])
+    func appendTexts(_ count: Int) {
+        let items = Array(0..<count)
+        var text = "head\n"
+        ParallelMap.append(items, to: &text, together: 8) { String(repeating: "长", count: $0) + "\($0)\n" }
+        #expect(text == "head\n" + items.map { String(repeating: "长", count: $0) + "\($0)\n" }.joined())
+    }
+
     @Test("a ledger parsed on both cores reports the same events and errors as line by line")
     func ledgerOrder() throws {
         // 3,000 lines, past the chunk size, with refusals spread through them.

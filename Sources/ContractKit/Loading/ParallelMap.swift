@@ -33,4 +33,22 @@ enum ParallelMap {
             initialized = items.count
         }
     }
+
+    /// The text `make` gives for each of `items`, made on both cores,
+    /// `together` at a time, and appended to `text` in order: the same text
+    /// as appending them one after the other, with only those few held
+    /// besides it (a report of 170 MB is not held twice). Room for the
+    /// rest is guessed after the first round and made half as large again:
+    /// grown by doubling, a 170 MB report was copied into fresh memory at
+    /// every step, and room never written to is never touched.
+    static func append<T: Sendable>(_ items: [T], to text: inout String, together: Int, _ make: @escaping @Sendable (T) -> String) {
+        var start = 0
+        while start < items.count {
+            let end = min(items.count, start + together)
+            let before = text.utf8.count
+            for part in map(Array(items[start..<end]), chunk: 1, make) { text += part }
+            if start == 0, end < items.count { text.reserveCapacity(before + (text.utf8.count - before) / end * items.count * 3 / 2) }
+            start = end
+        }
+    }
 }

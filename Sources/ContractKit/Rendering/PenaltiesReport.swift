@@ -51,13 +51,15 @@ public enum PenaltiesReport {
     /// wider; the thresholds and the events fold.
     public static func table(_ report: PenaltyReport, asOf: CalendarDay, language: Language, width: Int? = nil) -> String {
         let words = PenaltyWording(language)
-        func t(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
+        @Sendable func t(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
         var text = t("违约金（截至 \(asOf)）\n", "Penalties as of \(asOf)\n")
         let byAlias = report.lines.groupedInOrder(by: \.alias)
         let totals = Dictionary(grouping: report.totals, by: \.alias)
         if byAlias.isEmpty { text += t("\n尚无违约金。\n", "\nNo penalty has accrued.\n") }
-        for (alias, lines) in byAlias {
-            text += "\n\(alias)\n"
+        // Each contract's tables are its own: made on both cores, a few
+        // contracts at a time, and appended in order.
+        ParallelMap.append(byAlias, to: &text, together: 32) { alias, lines in
+            var text = "\n\(alias)\n"
             var table = Table([.init(t("规则", "RULE")), .init(t("条款", "CLAUSE")), .init(t("支付方", "PAYER")), .init(t("金额（元）", "AMOUNT (CNY)"), .right),
                                .init(t("算式", "FORMULA"), movesUnder: true)])
             table.omitsEmptyColumns = true
@@ -75,6 +77,7 @@ public enum PenaltiesReport {
                 let events = "  \(line.rule) \(line.clause)\(t("：", ": "))" + words.events(line) + (words.notes(line).map { " [\($0)]" } ?? "")
                 text += Table.wrap(events, width: width, indent: 4) + "\n"
             }
+            return text
         }
         let flags = report.terminations
         if !flags.isEmpty {
