@@ -230,7 +230,8 @@ for (kind, list) in [(DataSet.mixed, sizes), (.payments, paymentSizes)] {
     }
 }
 try? FileManager.default.removeItem(atPath: work)
-let report = Report(results: results, runs: runs, binary: binary, commit: gitCommit())
+// The checkout's commit names the binary only when it is the checkout's build.
+let report = Report(results: results, runs: runs, binary: binary, commit: options["binary"] == nil ? gitCommit() : "unknown (--binary \(binary))")
 report.printSummary()
 do {
     try report.json.write(toFile: jsonPath, atomically: true, encoding: .utf8)
