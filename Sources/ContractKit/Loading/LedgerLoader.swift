@@ -291,8 +291,8 @@ public enum LedgerLoader {
         // against that contract's earlier events only, so the contracts
         // are checked on both cores, each in the order recorded.
         var counted = [[Int]](repeating: [], count: contracts.contracts.count)   // contract -> positions, in order
-        var kept: [(contract: Int, slot: Int)] = []   // the events counted, in order: where each is in its contract's list
-        kept.reserveCapacity(parsed.count)
+        var slots: [(contract: Int, slot: Int)] = []   // the events counted, in order: where each is in its contract's list
+        slots.reserveCapacity(parsed.count)
         var unknown: [(Int, [String])] = []
         for position in parsed.indices {
             let owner = owners[position]
@@ -301,7 +301,7 @@ public enum LedgerLoader {
                 if case .success(let event) = parsed[position] { unknown.append((position, ["no contract \(event.contractID)"])) }
                 continue
             }
-            kept.append((owner, counted[owner].count))
+            slots.append((owner, counted[owner].count))
             counted[owner].append(position)
         }
         let groups = counted.indices.filter { !counted[$0].isEmpty }.map { (contract: $0, positions: counted[$0]) }
@@ -351,7 +351,9 @@ public enum LedgerLoader {
         // No event was refused: each group is all of its contract's
         // events, in order, which is the ledger's grouping; the groups are
         // made on both cores, and the events in the order recorded are
-        // then read from them, on both cores.
+        // then read from them, on both cores. Every line counted parsed
+        // (only a parsed line has a contract's place), so each list holds
+        // all of its group's lines and `slots` points at them.
         let lists = ParallelMap.map(groups, chunk: 16, step: "grouping the events by contract") { group -> [LedgerEvent] in
             var list: [LedgerEvent] = []
             list.reserveCapacity(group.positions.count)
@@ -362,7 +364,7 @@ public enum LedgerLoader {
         }
         var listOf = [Int](repeating: -1, count: contracts.contracts.count)   // contract -> place in `lists`
         for (place, group) in groups.enumerated() { listOf[group.contract] = place }
-        let events = ParallelMap.map(kept, chunk: 4096) { [listOf] in lists[listOf[$0.contract]][$0.slot] }
+        let events = ParallelMap.map(slots, chunk: 4096) { [listOf] in lists[listOf[$0.contract]][$0.slot] }
         var grouped = [String: [LedgerEvent]](minimumCapacity: groups.count)
         for (group, list) in zip(groups, lists) { grouped[contracts.contracts[group.contract].id] = list }
         var ledger = Ledger(events: events, grouped: grouped, path: file)
@@ -372,9 +374,10 @@ public enum LedgerLoader {
         return ledger
     }
 
-    /// Which lines the voids at `positions` void (voided line -> voiding line), and what is
-    /// wrong with a void: it must name an earlier line of the same contract
-    /// by its number and hash, a line that is not a void, not voided twice.
+    /// Which lines the voids at `positions` void (voided line -> voiding
+    /// line), and what is wrong with a void: it must name an earlier line of
+    /// the same contract by its number and hash, a line that is not a void,
+    /// not voided twice.
     static func voids(_ lines: LedgerLines, _ parsed: [Result<LedgerEvent, LoadErrors>], at positions: [Int], file: String) -> (voidedBy: [Int: Int], errors: [LoadError]) {
         var voidedBy: [Int: Int] = [:]
         var errors: [LoadError] = []
